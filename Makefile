@@ -1,0 +1,48 @@
+# The two commands a newcomer needs: `make demo` and `make test`.
+# Every other target is one job, used by those two.
+
+GO          ?= go
+STATICCHECK := honnef.co/go/tools/cmd/staticcheck@v0.8.2
+# Nested modules (compat/, bench/, ...) each have their own go.mod.
+NESTED      := $(patsubst %/go.mod,%,$(shell find . -mindepth 2 -name go.mod -not -path './.git/*' 2>/dev/null))
+
+.PHONY: test demo server fmt-check vet staticcheck unit nested fuzz
+
+## test: server check, gofmt, go vet, staticcheck, then go test -race on every module.
+test: server fmt-check vet staticcheck unit nested
+
+## demo: run the examples against a private throwaway MariaDB (or AIOMYSQL_DSN when set).
+demo: server
+	@for d in $$(find examples -mindepth 1 -maxdepth 1 -type d | sort); do \
+		echo "== $$d"; $(GO) run ./$$d || exit 1; \
+	done
+
+server:
+	@bash scripts/ensure-server.sh
+
+fmt-check:
+	@out=$$(gofmt -l $$(git ls-files '*.go' 2>/dev/null || find . -name '*.go')); \
+	if [ -n "$$out" ]; then echo "gofmt would change:"; echo "$$out"; exit 1; fi
+
+vet:
+	$(GO) vet ./...
+	@for m in $(NESTED); do echo "go vet ($$m)"; (cd $$m && $(GO) vet ./...) || exit 1; done
+
+staticcheck:
+	$(GO) run $(STATICCHECK) ./...
+	@for m in $(NESTED); do echo "staticcheck ($$m)"; (cd $$m && $(GO) run $(STATICCHECK) ./...) || exit 1; done
+
+unit:
+	$(GO) test -race -count=1 -timeout 15m ./...
+
+nested:
+	@for m in $(NESTED); do echo "go test ($$m)"; (cd $$m && $(GO) test -race -count=1 -timeout 15m ./...) || exit 1; done
+
+## fuzz: run every fuzz target for FUZZTIME each (default 30s).
+FUZZTIME ?= 30s
+fuzz:
+	@for pkg in $$($(GO) list ./...); do \
+		for f in $$($(GO) test -list '^Fuzz' $$pkg | grep '^Fuzz'); do \
+			echo "== $$pkg $$f"; $(GO) test -run '^$$' -fuzz "^$$f$$" -fuzztime $(FUZZTIME) $$pkg || exit 1; \
+		done; \
+	done
