@@ -1,0 +1,275 @@
+package aiomysql
+
+import (
+	"context"
+	"crypto/rsa"
+	"crypto/tls"
+	"log/slog"
+	"net"
+	"time"
+)
+
+// Config says where and how to connect. Every field states its default (the
+// value NewConfig and ParseDSN start from) and its DSN parameter names; see
+// ParseDSN for the DSN forms. Create a Config with NewConfig or ParseDSN: a
+// zero Config is usable but has the booleans whose default is true
+// (AllowNativePasswords, CheckConnLiveness, InterpolateParams, KillOnCancel,
+// TinyInt1IsBool) off, TLS disabled and no connect timeout.
+//
+// A Config is a plain value: Connect and the pool read it and never change it,
+// so one Config may be shared by goroutines as long as none of them writes
+// to it. Clone gives an independent copy to modify.
+//
+// The password is never printed: String, GoString, Format (%v, %+v, %#v, %s,
+// %q, ...) and LogValue (slog) all show "xxxxx" instead; FormatDSN is the one
+// method whose result contains it.
+//
+// # aiomysql's connect() keywords
+//
+// host, port, unix_socket, user, password, db, charset, sql_mode,
+// init_command, connect_timeout, autocommit, client_flag, local_infile,
+// auth_plugin, program_name, server_public_key (a PEM string: see
+// ParseServerPublicKey), read_default_file, read_default_group, echo (Logger),
+// cursorclass (DefaultCursor) and ssl (an SSLContext: TLSConfig, or the SSL*
+// file fields with TLSMode) all have a field. conv (decoder map) has none:
+// values are converted by the Scan destination's Go type. loop has no
+// meaning in Go. no_delay is accepted in a DSN and ignored: Go sockets
+// already disable Nagle's algorithm. use_unicode is accepted in a DSN and
+// ignored: text is always decoded, and a []byte destination gets raw bytes.
+//
+// # go-sql-driver/mysql's DSN parameters
+//
+// All are accepted, with these differences:
+//   - charset=a,b (a list to try in turn) uses the first name; the others
+//     are accepted and ignored, since every supported server knows utf8mb4.
+//   - tls=<registered name> and serverPubKey=<registered name> are errors:
+//     there is no global registry; set TLSConfig or ServerPublicKey (or
+//     server-public-key-file) instead.
+//   - allowAllFiles=true is an error: there is no "any file" mode; list the
+//     files or directories in LocalInfileAllow (DSN local_infile_allow).
+//     allowAllFiles=false is accepted and changes nothing.
+//   - compress=true is an error: the compressed protocol is not implemented.
+//     compress=false is accepted and changes nothing.
+//   - allowFallbackToPlaintext=true turns an unverified mode (tls=skip-verify,
+//     required) into TLSPreferred and is an error with a verifying mode;
+//     false changes nothing.
+//   - strict is an error, as it has been in go-sql-driver/mysql for years.
+//   - Unknown parameters are session variables (Params), as there, but their
+//     names must be plain identifiers and their values are quoted by the
+//     connection code instead of being pasted into SQL. sql_mode, time_zone
+//     and autocommit set their own fields.
+//   - Defaults differ: TLS is preferred (not off), InterpolateParams is on
+//     (not off), ConnectTimeout is 10s (not the OS's), the collation is the
+//     server's default for Charset (not utf8mb4_general_ci).
+type Config struct {
+	// Net is the network: "tcp", "tcp4", "tcp6" or "unix". Default "" picks
+	// "unix" when UnixSocket is set and "tcp" otherwise; see Network. Another
+	// name is allowed only with a Dialer, which gets it. DSN: the net in
+	// net(addr), or the network parameter.
+	Net string
+	// Host is the server's host name or IP address. Default "127.0.0.1" (as
+	// go-sql-driver/mysql; aiomysql's "localhost" may resolve to ::1 first).
+	// "localhost" means TCP to localhost, not the unix socket. DSN: the addr
+	// in tcp(addr), or the URL's host.
+	Host string
+	// Port is the server's TCP port. Default 3306 (0 also means 3306).
+	// DSN: the addr in tcp(addr), or the URL's port.
+	Port int
+	// UnixSocket is the path of the server's unix socket; when set (and Net
+	// is "" or "unix") the connection uses it instead of Host and Port.
+	// Default "" (DSN unix without an address means /tmp/mysql.sock).
+	// aiomysql: unix_socket. DSN: unix(path), or socket=path.
+	UnixSocket string
+	// Dialer opens the raw connection. Default nil: a net.Dialer. Not in the
+	// DSN.
+	Dialer func(ctx context.Context, network, addr string) (net.Conn, error)
+	// ConnectTimeout bounds dialing, the TLS handshake, authentication and
+	// session set-up, on top of the context. Default 10s; 0 means no bound
+	// beyond the context. aiomysql: connect_timeout. DSN: timeout,
+	// connect_timeout (a Go duration such as 30s, or bare seconds).
+	ConnectTimeout time.Duration
+	// ReadTimeout bounds each read from the socket. Default 0: none.
+	// DSN: readTimeout, read_timeout.
+	ReadTimeout time.Duration
+	// WriteTimeout bounds each write to the socket. Default 0: none.
+	// DSN: writeTimeout, write_timeout.
+	WriteTimeout time.Duration
+
+	// User is the account's user name. Default "". DSN: before the ':' or '@'.
+	User string
+	// Password is the account's password. Default "". It is never printed
+	// (see Config). DSN: after the ':' of user:password@.
+	Password string
+	// Database is the default database. Default "": none.
+	// aiomysql: db. DSN: the path after '/'.
+	Database string
+
+	// Charset is the connection character set (SET NAMES). Default "utf8mb4".
+	// aiomysql: charset. DSN: charset.
+	Charset string
+	// Collation is the connection collation. Default "": the server's default
+	// collation for Charset. DSN: collation.
+	Collation string
+	// SQLMode, when set, is the session's sql_mode. Default "": the server's.
+	// aiomysql: sql_mode. DSN: sql_mode (a value in SQL quotes is unquoted).
+	SQLMode string
+	// TimeZone, when set, is the session's time_zone, e.g. "+00:00" or
+	// "Europe/Paris". Default "": the server's. DSN: time_zone (a value in SQL
+	// quotes is unquoted).
+	TimeZone string
+	// Location is the zone in which DATETIME values are read into time.Time and
+	// time.Time arguments are written. Default time.UTC; nil means UTC.
+	// It does not change the server's time_zone (see TimeZone).
+	// DSN: loc (a zone name, or Local).
+	Location *time.Location
+	// ParseTime makes the database/sql driver return DATE and DATETIME as
+	// time.Time instead of bytes. Default false. The native API always gives
+	// time.Time. DSN: parseTime.
+	ParseTime bool
+	// TimeTruncate truncates time.Time arguments to this precision. Default 0:
+	// none. DSN: timeTruncate.
+	TimeTruncate time.Duration
+	// TinyInt1IsBool makes the database/sql driver report TINYINT(1) columns
+	// as bool. Default true. DSN: tinyInt1IsBool.
+	TinyInt1IsBool bool
+	// Autocommit, when set, is the session's autocommit after connect. Default
+	// nil: the server's (normally on). aiomysql defaults to off (False); set
+	// it to a pointer to false for that behaviour. DSN: autocommit.
+	Autocommit *bool
+	// InitCommands are statements run in order after connecting (and after a
+	// session reset). Default none. aiomysql: init_command. DSN: init_command,
+	// repeated for several.
+	InitCommands []string
+	// Params are other session variables, set after connecting: name to
+	// value. Names are plain identifiers (optionally @@ or @@session.); values
+	// are kept as given and quoted by the connection code. Default none.
+	// DSN: any parameter that is not one of Config's.
+	Params map[string]string
+	// ProgramName is sent as the program_name connection attribute (it wins
+	// over a program_name key in ConnectAttributes). Default "".
+	// aiomysql: program_name. DSN: program_name.
+	ProgramName string
+	// ConnectAttributes are extra connection attributes (performance_schema
+	// session_connect_attrs). Keys must not start with '_', which the client's
+	// own attributes use, nor contain ',' or ':'; values must not contain ','.
+	// Default none. DSN: connectionAttributes=key:value,key:value.
+	ConnectAttributes map[string]string
+
+	// TLSMode says whether to encrypt and what to verify. Default
+	// TLSPreferred. DSN: tls or ssl-mode (see ParseTLSMode).
+	TLSMode TLSMode
+	// TLSConfig is a custom TLS configuration, the base of what
+	// BuildTLSConfig returns; it is ignored with TLSDisabled. Default nil.
+	// Not in the DSN. aiomysql: ssl (an SSLContext).
+	TLSConfig *tls.Config
+	// SSLCA is a PEM file of CA certificates to verify the server with; with
+	// TLSPreferred or TLSRequired it also turns on chain verification. Default
+	// "": the system's roots. Read by BuildTLSConfig. DSN: ssl-ca.
+	SSLCA string
+	// SSLCert and SSLKey are PEM files of the client certificate and its key,
+	// for accounts that REQUIRE X509. Both or neither. Default "". Read by
+	// BuildTLSConfig. DSN: ssl-cert, ssl-key.
+	SSLCert, SSLKey string
+	// TLSServerName is the name the certificate must carry with
+	// TLSVerifyIdentity, and the SNI sent. Default "": Host.
+	// DSN: tls-server-name.
+	TLSServerName string
+
+	// AuthPlugins is the allow-list of authentication plugins. Default nil:
+	// mysql_native_password (if AllowNativePasswords), caching_sha2_password,
+	// sha256_password and client_ed25519, plus mysql_clear_password and dialog
+	// with AllowCleartextPasswords and mysql_old_password with
+	// AllowOldPasswords. When set, a plugin must be listed and, for those
+	// three, opted into too; see AllowedAuthPlugins. DSN: auth_plugins=a,b.
+	AuthPlugins []string
+	// AuthPlugin is the plugin used for the first handshake response. Default
+	// "": the one the server proposes. aiomysql: auth_plugin. DSN: auth_plugin.
+	AuthPlugin string
+	// AllowCleartextPasswords allows mysql_clear_password and dialog, which
+	// send the password itself; they are still refused on a channel that is
+	// neither TLS nor a unix socket. Default false. DSN: allowCleartextPasswords.
+	AllowCleartextPasswords bool
+	// AllowNativePasswords allows mysql_native_password. Default true.
+	// DSN: allowNativePasswords.
+	AllowNativePasswords bool
+	// AllowOldPasswords allows the pre-4.1 mysql_old_password. Default false.
+	// DSN: allowOldPasswords.
+	AllowOldPasswords bool
+	// AllowPublicKeyRetrieval lets caching_sha2_password and sha256_password
+	// ask the server for its RSA key over a channel without TLS (a
+	// man-in-the-middle could answer). Default false.
+	// DSN: allowPublicKeyRetrieval, get-server-public-key.
+	AllowPublicKeyRetrieval bool
+	// ServerPublicKey is the server's RSA key for caching_sha2_password and
+	// sha256_password without TLS; it wins over ServerPublicKeyFile.
+	// Default nil. aiomysql: server_public_key (see ParseServerPublicKey).
+	ServerPublicKey *rsa.PublicKey
+	// ServerPublicKeyFile is a PEM file with the server's RSA key, read by
+	// LoadServerPublicKey. Default "". DSN: server-public-key-file,
+	// server-public-key-path.
+	ServerPublicKeyFile string
+
+	// MaxAllowedPacket is the largest packet the client sends or accepts, in
+	// bytes. Default 64 MiB (67108864); 0 reads the server's
+	// max_allowed_packet after connecting. DSN: maxAllowedPacket.
+	MaxAllowedPacket int
+	// MultiStatements allows several statements in one query. Default false.
+	// DSN: multiStatements.
+	MultiStatements bool
+	// ClientFoundRows makes UPDATE report matched rather than changed rows.
+	// Default false. DSN: clientFoundRows.
+	ClientFoundRows bool
+	// ColumnsWithAlias makes the database/sql driver name columns table.column.
+	// Default false. DSN: columnsWithAlias.
+	ColumnsWithAlias bool
+	// InterpolateParams sends queries with arguments as one text query, the
+	// arguments escaped into it, instead of a server-side prepare: one round
+	// trip instead of three. Default true (go-sql-driver/mysql: false): the
+	// escaping follows the session's character set and NO_BACKSLASH_ESCAPES,
+	// and character sets where a quote or backslash can hide inside a
+	// multibyte character (gbk, sjis, big5, cp932, gb18030) always use a
+	// server-side prepare. DSN: interpolateParams.
+	InterpolateParams bool
+	// RejectReadOnly makes the database/sql driver drop a connection that gets
+	// error 1290/1836 (read-only), e.g. after a failover. Default false.
+	// DSN: rejectReadOnly.
+	RejectReadOnly bool
+	// CheckConnLiveness makes the database/sql driver check an idle connection
+	// before reusing it. Default true. DSN: checkConnLiveness.
+	CheckConnLiveness bool
+	// ClientFlag holds extra capability bits ORed into the client's flags.
+	// Default 0. aiomysql: client_flag. DSN: client_flag (decimal or 0x hex).
+	ClientFlag uint64
+	// DefaultCursor is the kind Conn.Cursor makes when none is named. Default
+	// CursorBuffered. aiomysql: cursorclass. DSN: cursorclass.
+	DefaultCursor CursorKind
+	// Logger, when set, logs each query. Default nil: silent.
+	// aiomysql: echo. DSN: echo=true sets slog.Default().
+	Logger *slog.Logger
+	// LocalInfile allows LOAD DATA LOCAL INFILE, from the files and directories
+	// in LocalInfileAllow or from per-call readers only. Default false.
+	// aiomysql: local_infile. DSN: local_infile.
+	LocalInfile bool
+	// LocalInfileAllow lists the absolute paths of the files, and of the
+	// directories whose files, LOAD DATA LOCAL INFILE may send. Default none.
+	// DSN: local_infile_allow, repeated for several.
+	LocalInfileAllow []string
+	// KillOnCancel sends KILL QUERY on a side connection when a context ends
+	// during a query, so the server stops working. Default true.
+	// DSN: kill_on_cancel.
+	KillOnCancel bool
+	// KillDelay waits this long after the context ends before sending the
+	// KILL QUERY, giving a query about to finish a chance to. Default 0.
+	// DSN: kill_delay.
+	KillDelay time.Duration
+	// ReadDefaultFile is a my.cnf-style option file whose settings fill the
+	// unset fields when connecting, as ApplyOptionFile(ReadDefaultFile,
+	// ReadDefaultGroup) does; ParseDSN does not read it. Default "": none.
+	// aiomysql: read_default_file. DSN: read_default_file.
+	ReadDefaultFile string
+	// ReadDefaultGroup is the option-file group read after [client] (whose
+	// values win). Without ReadDefaultFile nothing is read (aiomysql would
+	// read /etc/my.cnf). Default "". aiomysql: read_default_group.
+	// DSN: read_default_group.
+	ReadDefaultGroup string
+}

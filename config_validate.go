@@ -1,0 +1,183 @@
+package aiomysql
+
+import (
+	"net/netip"
+	"path/filepath"
+	"slices"
+	"strconv"
+	"strings"
+	"time"
+)
+
+// Validate reports the first field of c that cannot work, as a *ConfigError.
+// It reads no file: the SSL* and key files are read by BuildTLSConfig and
+// LoadServerPublicKey. ParseDSN validates what it returns; Connect validates
+// too, so calling Validate is only needed to check a Config early.
+func (c *Config) Validate() error {
+	checks := []func() error{c.validateWhere, c.validateSession, c.validateTLS, c.validateAuth, c.validateProtocol}
+	for _, check := range checks {
+		if err := check(); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+func (c *Config) validateWhere() error {
+	switch c.Net {
+	case "", "tcp", "tcp4", "tcp6", "unix":
+	default:
+		if c.Dialer == nil {
+			return &ConfigError{Field: "Net", Reason: "unknown network " + quoteShort(c.Net) +
+				" (want tcp, tcp4, tcp6 or unix; other names need a Dialer)"}
+		}
+	}
+	if c.UnixSocket != "" && strings.HasPrefix(c.Net, "tcp") {
+		return &ConfigError{Field: "UnixSocket", Reason: "set together with network " + c.Net}
+	}
+	if c.Host != "" && !validHost(c.Host) {
+		return &ConfigError{Field: "Host", Reason: "not a host name or IP address"}
+	}
+	if c.Port < 0 || c.Port > 65535 {
+		return &ConfigError{Field: "Port", Reason: "out of range: " + strconv.Itoa(c.Port)}
+	}
+	durations := []struct {
+		field string
+		d     time.Duration
+	}{
+		{"ConnectTimeout", c.ConnectTimeout}, {"ReadTimeout", c.ReadTimeout},
+		{"WriteTimeout", c.WriteTimeout}, {"TimeTruncate", c.TimeTruncate}, {"KillDelay", c.KillDelay},
+	}
+	for _, d := range durations {
+		if d.d < 0 {
+			return &ConfigError{Field: d.field, Reason: "negative: " + d.d.String()}
+		}
+	}
+	return nil
+}
+
+func (c *Config) validateSession() error {
+	if c.Charset != "" && !validName(c.Charset) {
+		return &ConfigError{Field: "Charset", Reason: "not a character set name: " + quoteShort(c.Charset)}
+	}
+	if c.Collation != "" && !validName(c.Collation) {
+		return &ConfigError{Field: "Collation", Reason: "not a collation name: " + quoteShort(c.Collation)}
+	}
+	for _, q := range c.InitCommands {
+		if strings.TrimSpace(q) == "" {
+			return &ConfigError{Field: "InitCommands", Reason: "empty statement"}
+		}
+	}
+	for name := range c.Params {
+		if !validSessionVar(name) {
+			return &ConfigError{Field: "Params", Reason: "not a plain session variable name: " + quoteShort(name)}
+		}
+		if p := lookupParam(name); p != nil {
+			return &ConfigError{Field: "Params", Reason: quoteShort(name) + " is a Config setting (DSN parameter " +
+				p.name + "), not a session variable"}
+		}
+	}
+	for k, v := range c.ConnectAttributes {
+		switch {
+		case k == "":
+			return &ConfigError{Field: "ConnectAttributes", Reason: "empty key"}
+		case k[0] == '_':
+			return &ConfigError{Field: "ConnectAttributes", Reason: "key " + quoteShort(k) + " starts with '_', reserved for the client's own attributes"}
+		case strings.ContainsAny(k, ",:"):
+			return &ConfigError{Field: "ConnectAttributes", Reason: "key " + quoteShort(k) + " contains ',' or ':'"}
+		case strings.Contains(v, ","):
+			return &ConfigError{Field: "ConnectAttributes", Reason: "value of " + quoteShort(k) + " contains ','"}
+		}
+	}
+	return nil
+}
+
+func (c *Config) validateTLS() error {
+	if !c.TLSMode.valid() {
+		return &ConfigError{Field: "TLSMode", Reason: "invalid TLS mode " + strconv.Itoa(int(c.TLSMode))}
+	}
+	if (c.SSLCert == "") != (c.SSLKey == "") {
+		return &ConfigError{Field: "SSLCert", Reason: "SSLCert and SSLKey go together"}
+	}
+	if c.TLSMode == TLSVerifyIdentity && c.TLSConfig != nil && c.TLSConfig.InsecureSkipVerify {
+		return &ConfigError{Field: "TLSConfig", Reason: "InsecureSkipVerify contradicts TLSMode verify-identity"}
+	}
+	return nil
+}
+
+func (c *Config) validateAuth() error {
+	if c.AuthPlugins != nil && len(c.AuthPlugins) == 0 {
+		return &ConfigError{Field: "AuthPlugins", Reason: "an empty list allows no plugin (nil means the default set)"}
+	}
+	for _, p := range c.AuthPlugins {
+		if !validName(p) {
+			return &ConfigError{Field: "AuthPlugins", Reason: "not a plugin name: " + quoteShort(p)}
+		}
+	}
+	if c.AuthPlugin != "" && !slices.Contains(c.AllowedAuthPlugins(), c.AuthPlugin) {
+		return &ConfigError{Field: "AuthPlugin", Reason: quoteShort(c.AuthPlugin) +
+			" is not allowed (see AuthPlugins and the Allow* switches)"}
+	}
+	return nil
+}
+
+func (c *Config) validateProtocol() error {
+	if c.MaxAllowedPacket != 0 && (c.MaxAllowedPacket < 1024 || c.MaxAllowedPacket > MaxMaxAllowedPacket) {
+		return &ConfigError{Field: "MaxAllowedPacket", Reason: "out of range (0, or 1024 to 1 GiB): " + strconv.Itoa(c.MaxAllowedPacket)}
+	}
+	if !c.DefaultCursor.valid() {
+		return &ConfigError{Field: "DefaultCursor", Reason: "invalid cursor kind " + strconv.Itoa(int(c.DefaultCursor))}
+	}
+	for _, p := range c.LocalInfileAllow {
+		if !filepath.IsAbs(p) {
+			return &ConfigError{Field: "LocalInfileAllow", Reason: "not an absolute path: " + quoteShort(p)}
+		}
+	}
+	return nil
+}
+
+// validHost accepts an IP address (an IPv6 zone made of name characters) or
+// a host name made of letters, digits, '.', '-' and '_'.
+func validHost(h string) bool {
+	if a, err := netip.ParseAddr(h); err == nil {
+		return a.Zone() == "" || validHostName(a.Zone())
+	}
+	return validHostName(h)
+}
+
+func validHostName(h string) bool {
+	if h == "" || len(h) > 253 {
+		return false
+	}
+	for i := 0; i < len(h); i++ {
+		if b := h[i]; !isIdentByte(b) && b != '.' && b != '-' {
+			return false
+		}
+	}
+	return true
+}
+
+// validName accepts a character set, collation or plugin name: 1 to 64
+// letters, digits and '_'.
+func validName(s string) bool {
+	if s == "" || len(s) > 64 {
+		return false
+	}
+	for i := 0; i < len(s); i++ {
+		if !isIdentByte(s[i]) {
+			return false
+		}
+	}
+	return true
+}
+
+// validSessionVar accepts a plain identifier, optionally after "@@session."
+// or "@@", that does not start with a digit.
+func validSessionVar(name string) bool {
+	name = strings.TrimPrefix(strings.TrimPrefix(name, "@@session."), "@@")
+	return validName(name) && (name[0] < '0' || name[0] > '9')
+}
+
+func isIdentByte(b byte) bool {
+	return b == '_' || b >= 'a' && b <= 'z' || b >= 'A' && b <= 'Z' || b >= '0' && b <= '9'
+}
