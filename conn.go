@@ -1,0 +1,124 @@
+package aiomysql
+
+import (
+	"context"
+	"strconv"
+
+	"github.com/aiomysql-go/aiomysql/internal/charset"
+	"github.com/aiomysql-go/aiomysql/internal/protocol"
+)
+
+// Conn is one connection to a MySQL or MariaDB server, as aiomysql's
+// Connection. A Conn is not safe for concurrent use: use it from one goroutine
+// at a time (a Pool hands out connections for that). Close may be called from
+// any goroutine.
+//
+// Every method that can block takes a context. When the context ends during a
+// command, the command is interrupted and the connection, whose state is then
+// unknown, is closed; the error wraps ctx.Err().
+type Conn struct {
+	cfg       *Config
+	pc        *protocol.Conn
+	collation charset.Collation
+}
+
+// Ping checks that the server answers (COM_PING).
+func (c *Conn) Ping(ctx context.Context) error {
+	return c.pc.Ping(ctx)
+}
+
+// SelectDB makes db the default database (COM_INIT_DB), as aiomysql's select_db.
+func (c *Conn) SelectDB(ctx context.Context, db string) error {
+	return c.pc.InitDB(ctx, db)
+}
+
+// ResetSession resets the session with COM_RESET_CONNECTION: user variables,
+// temporary tables, prepared statements and session variables return to their
+// defaults and an open transaction is rolled back, without re-authenticating.
+// The connection's own settings (character set, sql_mode, time zone,
+// autocommit, session variables from Config) are applied again afterwards.
+func (c *Conn) ResetSession(ctx context.Context) error {
+	if err := c.pc.ResetConnection(ctx); err != nil {
+		return err
+	}
+	return c.setUpSession(ctx, false)
+}
+
+// ChangeUser re-authenticates the connection as another user
+// (COM_CHANGE_USER) with db as the default database ("" for none). The session
+// is reset; the connection's own settings are applied again. When the server
+// refuses the new credentials it closes the connection, and so does Conn.
+func (c *Conn) ChangeUser(ctx context.Context, user, password, db string) error {
+	if err := c.pc.ChangeUser(ctx, user, password, db); err != nil {
+		return err
+	}
+	cfg := c.cfg.Clone()
+	cfg.User, cfg.Password, cfg.Database = user, password, db
+	c.cfg = cfg
+	return c.setUpSession(ctx, false)
+}
+
+// Kill asks the server to end the connection with that thread id
+// (KILL CONNECTION), as aiomysql's kill. It may be this connection's own id.
+func (c *Conn) Kill(ctx context.Context, threadID uint32) error {
+	_, err := c.pc.Exec(ctx, "KILL CONNECTION "+strconv.FormatUint(uint64(threadID), 10))
+	return err
+}
+
+// KillQuery asks the server to stop the statement that connection threadID is
+// running (KILL QUERY); the connection itself stays.
+func (c *Conn) KillQuery(ctx context.Context, threadID uint32) error {
+	_, err := c.pc.Exec(ctx, "KILL QUERY "+strconv.FormatUint(uint64(threadID), 10))
+	return err
+}
+
+// Close says goodbye to the server (COM_QUIT) when the connection is idle and
+// closes the socket. It is idempotent and safe from any goroutine.
+func (c *Conn) Close() error { return c.pc.Close() }
+
+// IsClosed reports whether the connection is closed or broken.
+func (c *Conn) IsClosed() bool {
+	s := c.pc.State()
+	return s == protocol.StateBroken || s == protocol.StateClosed
+}
+
+// ThreadID returns the server's id of this connection (CONNECTION_ID()).
+func (c *Conn) ThreadID() uint32 { return c.pc.ConnectionID() }
+
+// ServerVersion returns the server's version string, e.g. "10.11.19-MariaDB".
+func (c *Conn) ServerVersion() string { return c.pc.ServerVersion() }
+
+// IsMariaDB reports whether the server is MariaDB (else MySQL or compatible).
+func (c *Conn) IsMariaDB() bool { return c.pc.IsMariaDB() }
+
+// Capabilities returns the capability flags both sides agreed on.
+func (c *Conn) Capabilities() uint64 { return uint64(c.pc.Capabilities()) }
+
+// ServerStatus returns the status flags of the server's last reply
+// (SERVER_STATUS_IN_TRANS = 1, SERVER_STATUS_AUTOCOMMIT = 2, …).
+func (c *Conn) ServerStatus() uint16 { return uint16(c.pc.Status()) }
+
+// InTransaction reports whether the server says a transaction is open.
+func (c *Conn) InTransaction() bool { return c.ServerStatus()&1 != 0 }
+
+// Charset returns the connection's character set, as the server last reported
+// it through session tracking or as configured.
+func (c *Conn) Charset() string {
+	if cs := c.pc.Session().CharacterSetClient; cs != "" {
+		return cs
+	}
+	return c.cfg.Charset
+}
+
+// Database returns the default database as the server last reported it.
+func (c *Conn) Database() string { return c.pc.Session().Schema }
+
+// TLS reports whether the connection is encrypted.
+func (c *Conn) TLS() bool { return c.pc.TLS() }
+
+// TLSDowngraded reports whether TLS was preferred but the server did not offer
+// it, so the connection is in clear.
+func (c *Conn) TLSDowngraded() bool { return c.pc.Downgraded() }
+
+// AuthPlugin returns the authentication plugin that logged the connection in.
+func (c *Conn) AuthPlugin() string { return c.pc.AuthPlugin() }

@@ -1,0 +1,184 @@
+package aiomysql
+
+import (
+	"context"
+	"crypto/tls"
+	"os"
+	"runtime"
+	"strconv"
+	"strings"
+
+	"github.com/aiomysql-go/aiomysql/internal/charset"
+	"github.com/aiomysql-go/aiomysql/internal/protocol"
+	"github.com/aiomysql-go/aiomysql/internal/wire"
+)
+
+// Version is this client's version, sent as the _client_version connection attribute.
+const Version = "0.1.0-dev"
+
+// Connect opens a connection as cfg says, as aiomysql's connect(). ctx bounds
+// the dial, the TLS handshake, authentication and session set-up; so does
+// cfg.ConnectTimeout when set. cfg is not modified and may be reused.
+//
+// Errors from connecting are *ConnectError (naming host and user, never the
+// password), wrapping the cause: a *Error from the server (e.g. 1045 access
+// denied, 1049 unknown database), ErrTLSRequired, an authentication refusal,
+// or a network error.
+func Connect(ctx context.Context, cfg *Config) (*Conn, error) {
+	if cfg == nil {
+		cfg = NewConfig()
+	}
+	cfg = cfg.Clone()
+	if cfg.ReadDefaultFile != "" {
+		if err := cfg.ApplyOptionFile(cfg.ReadDefaultFile, cfg.ReadDefaultGroup); err != nil {
+			return nil, err
+		}
+	}
+	if cfg.ConnectTimeout > 0 {
+		var cancel context.CancelFunc
+		ctx, cancel = context.WithTimeout(ctx, cfg.ConnectTimeout)
+		defer cancel()
+	}
+	c, err := connect(ctx, cfg)
+	if err != nil {
+		return nil, &ConnectError{Host: cfg.Addr(), User: cfg.User, Err: err}
+	}
+	return c, nil
+}
+
+// ConnectDSN parses dsn (see ParseDSN) and connects.
+func ConnectDSN(ctx context.Context, dsn string) (*Conn, error) {
+	cfg, err := ParseDSN(dsn)
+	if err != nil {
+		return nil, err
+	}
+	return Connect(ctx, cfg)
+}
+
+func connect(ctx context.Context, cfg *Config) (*Conn, error) {
+	opts, coll, err := protocolOptions(cfg)
+	if err != nil {
+		return nil, err
+	}
+	pc, err := protocol.Connect(ctx, opts)
+	if err != nil {
+		return nil, err
+	}
+	c := &Conn{cfg: cfg, pc: pc}
+	c.collation = coll
+	if err := c.setUpSession(ctx, true); err != nil {
+		_ = pc.Close()
+		return nil, err
+	}
+	return c, nil
+}
+
+// protocolOptions turns a Config into what the protocol layer needs.
+func protocolOptions(cfg *Config) (*protocol.Options, charset.Collation, error) {
+	if err := cfg.Validate(); err != nil {
+		return nil, charset.Collation{}, err
+	}
+	coll, err := collationFor(cfg)
+	if err != nil {
+		return nil, coll, err
+	}
+	var tlsConfig *tls.Config
+	if cfg.TLSMode != TLSDisabled {
+		if tlsConfig, err = cfg.BuildTLSConfig(); err != nil {
+			return nil, coll, err
+		}
+	}
+	pubKey, err := cfg.LoadServerPublicKey()
+	if err != nil {
+		return nil, coll, err
+	}
+	handshakeColl := coll.ID
+	if handshakeColl > 255 {
+		// One byte on the wire: start in utf8mb4 and SET NAMES afterwards.
+		handshakeColl = 45
+	}
+	o := &protocol.Options{
+		Network:                 cfg.Network(),
+		Address:                 cfg.Addr(),
+		TLSMode:                 protocol.TLSMode(cfg.TLSMode),
+		TLSConfig:               tlsConfig,
+		User:                    cfg.User,
+		Password:                cfg.Password,
+		Database:                cfg.Database,
+		Collation:               handshakeColl,
+		AuthPlugins:             cfg.AllowedAuthPlugins(),
+		AuthPlugin:              cfg.AuthPlugin,
+		AllowPublicKeyRetrieval: cfg.AllowPublicKeyRetrieval,
+		AllowCleartext:          cfg.AllowCleartextPasswords,
+		AllowOldPasswords:       cfg.AllowOldPasswords,
+		ServerPublicKey:         pubKey,
+		Attributes:              connectAttributes(cfg),
+		ExtraCapabilities:       wire.Capability(cfg.ClientFlag),
+		MultiStatements:         cfg.MultiStatements,
+		LocalFiles:              cfg.LocalInfile,
+		FoundRows:               cfg.ClientFoundRows,
+		MaxPacket:               cfg.MaxAllowedPacket,
+		ReadTimeout:             cfg.ReadTimeout,
+		WriteTimeout:            cfg.WriteTimeout,
+		ServerError:             newServerErrorValue,
+		Logger:                  cfg.Logger,
+	}
+	if cfg.Dialer != nil {
+		o.Dial = protocol.Dialer(cfg.Dialer)
+	}
+	return o, coll, nil
+}
+
+func newServerErrorValue(number uint16, sqlState, message string) error {
+	return newServerError(number, sqlState, message)
+}
+
+// connectAttributes are the attributes sent in the handshake: the client's
+// own, program_name, then the user's.
+func connectAttributes(cfg *Config) []wire.Attribute {
+	attrs := []wire.Attribute{
+		{Key: "_client_name", Value: "aiomysql-go"},
+		{Key: "_client_version", Value: Version},
+		{Key: "_os", Value: runtime.GOOS},
+		{Key: "_platform", Value: runtime.GOARCH},
+		{Key: "_pid", Value: strconv.Itoa(os.Getpid())},
+	}
+	if cfg.ProgramName != "" {
+		attrs = append(attrs, wire.Attribute{Key: "program_name", Value: cfg.ProgramName})
+	}
+	for _, k := range sortedKeys(cfg.ConnectAttributes) {
+		attrs = append(attrs, wire.Attribute{Key: k, Value: cfg.ConnectAttributes[k]})
+	}
+	return attrs
+}
+
+// collationFor resolves the configured character set and collation.
+func collationFor(cfg *Config) (charset.Collation, error) {
+	cs := cfg.Charset
+	if cs == "" {
+		cs = "utf8mb4"
+	}
+	if cfg.Collation != "" {
+		c, ok := charset.ByName(strings.ToLower(cfg.Collation))
+		if !ok {
+			return c, &ConfigError{Field: "Collation", Reason: "unknown collation " + quoteShort(cfg.Collation)}
+		}
+		if cfg.Charset != "" && c.Charset != normalCharset(cs) {
+			return c, &ConfigError{Field: "Collation", Reason: "collation " + c.Name + " does not belong to character set " + cs}
+		}
+		return c, nil
+	}
+	c, ok := charset.DefaultCollation(strings.ToLower(cs))
+	if !ok {
+		return c, &ConfigError{Field: "Charset", Reason: "unknown character set " + quoteShort(cs)}
+	}
+	return c, nil
+}
+
+func normalCharset(cs string) string {
+	cs = strings.ToLower(cs)
+	if cs == "utf8" {
+		return "utf8mb3"
+	}
+	return cs
+}

@@ -1,0 +1,222 @@
+package protocol
+
+import (
+	"context"
+	"fmt"
+
+	"github.com/aiomysql-go/aiomysql/internal/wire"
+)
+
+// writeCommand starts a command: it claims the connection, ties it to ctx and
+// writes one packet made by build (which appends the payload, command byte
+// first). The returned function must be called when the exchange ends.
+func (c *Conn) writeCommand(ctx context.Context, op string, build func([]byte) ([]byte, error)) (end func(error) error, err error) {
+	if err := c.begin(); err != nil {
+		return nil, err
+	}
+	done := c.watch(ctx, c.opts.WriteTimeout+c.opts.ReadTimeout)
+	end = func(err error) error {
+		if done() && err == nil {
+			// The context ended while the exchange completed: the reply was read
+			// in full, so the stream is intact, but report the cancellation.
+			err = fmt.Errorf("aiomysql: %s: %w", op, ctx.Err())
+		}
+		if c.State() == StateCommand {
+			c.finish()
+		}
+		return err
+	}
+	c.wc.ResetSequence()
+	buf, err := build(c.wc.StartPacket())
+	if err != nil {
+		c.finish()
+		done()
+		return nil, err
+	}
+	if err := c.wc.WritePacket(buf); err != nil {
+		done()
+		return nil, c.ioError(ctx, op, err)
+	}
+	return end, nil
+}
+
+// simple runs a command whose reply is OK or ERR.
+func (c *Conn) simple(ctx context.Context, op string, build func([]byte) ([]byte, error)) (*wire.OK, error) {
+	end, err := c.writeCommand(ctx, op, build)
+	if err != nil {
+		return nil, err
+	}
+	ok, err := c.readOK(ctx, op)
+	return ok, end(err)
+}
+
+// readOK reads a reply that must be OK or ERR.
+func (c *Conn) readOK(ctx context.Context, op string) (*wire.OK, error) {
+	pkt, err := c.wc.ReadPacket()
+	if err != nil {
+		return nil, c.ioError(ctx, op, err)
+	}
+	if len(pkt) == 0 {
+		return nil, c.fail(protocolError("%s: empty reply", op))
+	}
+	switch pkt[0] {
+	case 0x00:
+		ok := new(wire.OK)
+		if err := ok.Decode(pkt, c.caps); err != nil {
+			return nil, c.ioError(ctx, op, err)
+		}
+		c.applyOK(ok)
+		return ok, nil
+	case 0xFF:
+		return nil, c.readErr(ctx, pkt)
+	}
+	return nil, c.fail(protocolError("%s: unexpected reply 0x%02x where OK or ERR was due", op, pkt[0]))
+}
+
+// readErr decodes an ERR packet into the caller's error. A malformed one
+// breaks the connection.
+func (c *Conn) readErr(ctx context.Context, pkt []byte) error {
+	var e wire.ErrPacket
+	if err := e.Decode(pkt, c.caps); err != nil {
+		return c.ioError(ctx, "reading an error", err)
+	}
+	return c.serverError(&e)
+}
+
+// applyOK keeps the status flags and the tracked session state current.
+func (c *Conn) applyOK(ok *wire.OK) {
+	c.status = ok.StatusFlags
+	for _, ch := range ok.SessionChanges {
+		switch ch.Type {
+		case wire.SessionTrackSchema:
+			c.session.Schema = ch.Name
+		case wire.SessionTrackSystemVariables:
+			switch ch.Name {
+			case "character_set_client":
+				c.session.CharacterSetClient = ch.Value
+			case "time_zone":
+				c.session.TimeZone = ch.Value
+			case "autocommit":
+				c.session.Autocommit = ch.Value
+			}
+		}
+	}
+}
+
+// Ping checks that the server answers (COM_PING).
+func (c *Conn) Ping(ctx context.Context) error {
+	_, err := c.simple(ctx, "ping", func(b []byte) ([]byte, error) { return append(b, byte(wire.ComPing)), nil })
+	return err
+}
+
+// InitDB makes schema the default database (COM_INIT_DB).
+func (c *Conn) InitDB(ctx context.Context, schema string) error {
+	_, err := c.simple(ctx, "select database", func(b []byte) ([]byte, error) {
+		return wire.ComInitDB{Schema: schema}.Encode(b, c.caps)
+	})
+	if err == nil {
+		c.session.Schema = schema
+	}
+	return err
+}
+
+// ResetConnection resets the session (COM_RESET_CONNECTION): user variables,
+// temporary tables, prepared statements and session variables go back to
+// their defaults, and an open transaction is rolled back.
+func (c *Conn) ResetConnection(ctx context.Context) error {
+	_, err := c.simple(ctx, "reset connection", func(b []byte) ([]byte, error) {
+		return append(b, byte(wire.ComResetConnection)), nil
+	})
+	return err
+}
+
+// Exec runs a statement through COM_QUERY and returns its OK packet. A result
+// set, if the statement returns one, is read and discarded.
+func (c *Conn) Exec(ctx context.Context, query string) (*wire.OK, error) {
+	end, err := c.writeCommand(ctx, "query", func(b []byte) ([]byte, error) {
+		return wire.AppendComQuery(b, query), nil
+	})
+	if err != nil {
+		return nil, err
+	}
+	ok, err := c.readExecResult(ctx)
+	return ok, end(err)
+}
+
+// readExecResult reads OK/ERR, or skips a result set (and further results)
+// and returns the final OK.
+func (c *Conn) readExecResult(ctx context.Context) (*wire.OK, error) {
+	for {
+		pkt, err := c.wc.ReadPacket()
+		if err != nil {
+			return nil, c.ioError(ctx, "query", err)
+		}
+		if len(pkt) == 0 {
+			return nil, c.fail(protocolError("query: empty reply"))
+		}
+		var ok *wire.OK
+		switch pkt[0] {
+		case 0x00:
+			ok = new(wire.OK)
+			if err := ok.Decode(pkt, c.caps); err != nil {
+				return nil, c.ioError(ctx, "query", err)
+			}
+			c.applyOK(ok)
+		case 0xFF:
+			return nil, c.readErr(ctx, pkt)
+		case 0xFB:
+			return nil, c.fail(protocolError("query: LOCAL INFILE request where none was expected"))
+		default:
+			if ok, err = c.skipResultSet(ctx, pkt); err != nil {
+				return nil, err
+			}
+		}
+		if ok.StatusFlags&wire.ServerMoreResultsExists == 0 {
+			return ok, nil
+		}
+	}
+}
+
+// skipResultSet reads and discards a result set whose column-count packet is
+// pkt, and returns the packet that ends it as an OK.
+func (c *Conn) skipResultSet(ctx context.Context, pkt []byte) (*wire.OK, error) {
+	var cc wire.ColumnCount
+	if err := cc.Decode(pkt); err != nil {
+		return nil, c.ioError(ctx, "query", err)
+	}
+	skip := int(cc.Count)
+	if c.caps&wire.ClientDeprecateEOF == 0 {
+		skip++ // the EOF after the column definitions
+	}
+	for range skip {
+		if _, err := c.wc.ReadPacket(); err != nil {
+			return nil, c.ioError(ctx, "query", err)
+		}
+	}
+	for {
+		row, err := c.wc.ReadPacket()
+		if err != nil {
+			return nil, c.ioError(ctx, "query", err)
+		}
+		if len(row) > 0 && row[0] == 0xFF {
+			return nil, c.readErr(ctx, row)
+		}
+		if !wire.IsResultEnd(row, c.caps) {
+			continue
+		}
+		ok := new(wire.OK)
+		if c.caps&wire.ClientDeprecateEOF != 0 {
+			if err := ok.Decode(row, c.caps); err != nil {
+				return nil, c.ioError(ctx, "query", err)
+			}
+		} else {
+			var eof wire.EOF
+			if err := eof.Decode(row); err != nil {
+				return nil, c.ioError(ctx, "query", err)
+			}
+			ok.StatusFlags, ok.Warnings = eof.StatusFlags, eof.Warnings
+		}
+		c.applyOK(ok)
+		return ok, nil
+	}
+}

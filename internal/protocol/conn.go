@@ -1,0 +1,235 @@
+package protocol
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"net"
+	"sync"
+	"sync/atomic"
+	"time"
+
+	"github.com/aiomysql-go/aiomysql/internal/wire"
+)
+
+// State is where a connection is in its command/response cycle.
+type State int32
+
+// The states of a connection.
+const (
+	// StateIdle: no command in flight; a new command may start.
+	StateIdle State = iota
+	// StateCommand: a command was written and its reply is being read.
+	StateCommand
+	// StateResult: a result set is being streamed; the next command must wait
+	// until it is read or discarded.
+	StateResult
+	// StateBroken: the stream is in an unknown state; the socket is closed.
+	StateBroken
+	// StateClosed: Close was called.
+	StateClosed
+)
+
+func (s State) String() string {
+	switch s {
+	case StateIdle:
+		return "idle"
+	case StateCommand:
+		return "command in flight"
+	case StateResult:
+		return "streaming a result"
+	case StateBroken:
+		return "broken"
+	case StateClosed:
+		return "closed"
+	}
+	return fmt.Sprintf("State(%d)", int32(s))
+}
+
+// Conn is one connection to a server. See the package comment for its rules.
+type Conn struct {
+	opts *Options
+	nc   net.Conn // the stream in use (a *tls.Conn after the upgrade)
+	raw  net.Conn // the socket under it: deadlines and closing act on it
+	wc   *wire.Conn
+
+	state     atomic.Int32
+	closeOnce sync.Once
+	brokenErr error // why the connection broke; set before state becomes broken
+
+	// Negotiated at connect.
+	caps         wire.Capability
+	serverCaps   wire.Capability
+	connectionID uint32
+	version      string
+	mariaDB      bool
+	tls          bool
+	unixSocket   bool
+	downgraded   bool
+	authPlugin   string
+	scramble     []byte // the greeting's nonce, for COM_CHANGE_USER
+
+	status  wire.StatusFlag
+	session Session
+
+	deadlineSet bool
+}
+
+// Session is what the client knows of the session's state, kept current from
+// the server's session-state tracking in OK packets.
+type Session struct {
+	Schema             string
+	CharacterSetClient string
+	TimeZone           string
+	Autocommit         string // "ON"/"OFF" when tracked, else ""
+	Collation          uint16 // from the handshake
+}
+
+// ConnectionID is the server's thread id for this connection.
+func (c *Conn) ConnectionID() uint32 { return c.connectionID }
+
+// ServerVersion is the version string of the greeting (MariaDB's "5.5.5-" prefix removed).
+func (c *Conn) ServerVersion() string { return c.version }
+
+// IsMariaDB reports whether the server is MariaDB.
+func (c *Conn) IsMariaDB() bool { return c.mariaDB }
+
+// Capabilities returns the negotiated capability flags.
+func (c *Conn) Capabilities() wire.Capability { return c.caps }
+
+// ServerCapabilities returns the flags the server offered.
+func (c *Conn) ServerCapabilities() wire.Capability { return c.serverCaps }
+
+// Status returns the status flags of the last OK or EOF packet.
+func (c *Conn) Status() wire.StatusFlag { return c.status }
+
+// Session returns the tracked session state.
+func (c *Conn) Session() Session { return c.session }
+
+// TLS reports whether the connection is encrypted.
+func (c *Conn) TLS() bool { return c.tls }
+
+// Downgraded reports whether TLS was preferred but the server did not offer it.
+func (c *Conn) Downgraded() bool { return c.downgraded }
+
+// AuthPlugin returns the name of the plugin that authenticated the connection.
+func (c *Conn) AuthPlugin() string { return c.authPlugin }
+
+// State returns the connection's state.
+func (c *Conn) State() State { return State(c.state.Load()) }
+
+// NetConn returns the socket (for tests and tracing).
+func (c *Conn) NetConn() net.Conn { return c.nc }
+
+// secure reports whether a clear-text password is acceptable on this channel.
+func (c *Conn) secure() bool { return c.tls || c.unixSocket }
+
+// begin moves an idle connection to StateCommand.
+func (c *Conn) begin() error {
+	if c.state.CompareAndSwap(int32(StateIdle), int32(StateCommand)) {
+		return nil
+	}
+	switch State(c.state.Load()) {
+	case StateCommand, StateResult:
+		return ErrBusy
+	case StateBroken:
+		if c.brokenErr != nil {
+			return fmt.Errorf("%w (broken earlier: %v)", ErrClosed, c.brokenErr)
+		}
+	}
+	return ErrClosed
+}
+
+// finish returns the connection to idle after a complete exchange.
+func (c *Conn) finish() { c.state.CompareAndSwap(int32(StateCommand), int32(StateIdle)) }
+
+// fail marks the connection broken and closes the socket; it returns err.
+func (c *Conn) fail(err error) error {
+	for {
+		s := c.state.Load()
+		if s == int32(StateBroken) || s == int32(StateClosed) {
+			break
+		}
+		c.brokenErr = err
+		if c.state.CompareAndSwap(s, int32(StateBroken)) {
+			break
+		}
+	}
+	c.closeOnce.Do(func() { _ = c.raw.Close() })
+	return err
+}
+
+// Close sends COM_QUIT when the connection is idle, then closes the socket.
+// It is idempotent and safe to call from any goroutine.
+func (c *Conn) Close() error {
+	if c.state.CompareAndSwap(int32(StateIdle), int32(StateClosed)) {
+		c.closeOnce.Do(func() {
+			_ = c.raw.SetWriteDeadline(time.Now().Add(time.Second))
+			c.wc.ResetSequence()
+			_ = c.wc.WritePacket(append(c.wc.StartPacket(), byte(wire.ComQuit)))
+			_ = c.nc.Close()
+			_ = c.raw.Close()
+		})
+		return nil
+	}
+	c.state.Store(int32(StateClosed))
+	c.closeOnce.Do(func() { _ = c.raw.Close() })
+	return nil
+}
+
+// pastDeadline is a deadline in the past: setting it wakes blocked I/O at once.
+func pastDeadline() time.Time { return time.Unix(1, 0) }
+
+// watch ties the socket to ctx for one exchange. It sets the deadline only
+// when ctx has one (or a timeout is configured) and arms a wake-up on
+// cancellation only when ctx can be cancelled. The returned function undoes
+// both and reports whether ctx ended during the exchange.
+func (c *Conn) watch(ctx context.Context, timeout time.Duration) (done func() (interrupted bool)) {
+	dl, hasDL := ctx.Deadline()
+	if timeout > 0 {
+		if t := time.Now().Add(timeout); !hasDL || t.Before(dl) {
+			dl, hasDL = t, true
+		}
+	}
+	if hasDL {
+		_ = c.raw.SetDeadline(dl)
+		c.deadlineSet = true
+	} else if c.deadlineSet {
+		_ = c.raw.SetDeadline(time.Time{})
+		c.deadlineSet = false
+	}
+	if ctx.Done() == nil {
+		return func() bool { return false }
+	}
+	stop := context.AfterFunc(ctx, func() { _ = c.raw.SetDeadline(pastDeadline()) })
+	return func() bool {
+		if !stop() {
+			c.deadlineSet = true // the wake-up set a deadline in the past
+			return true
+		}
+		return false
+	}
+}
+
+// ioError turns an error of the socket or the framing into the error the
+// caller sees, and breaks the connection: after it, the stream's position is
+// unknown.
+func (c *Conn) ioError(ctx context.Context, op string, err error) error {
+	if ctxErr := ctx.Err(); ctxErr != nil {
+		return c.fail(fmt.Errorf("aiomysql: %s: %w (%w)", op, ctxErr, err))
+	}
+	var seq *wire.SequenceError
+	var mal *wire.MalformedError
+	if errors.As(err, &seq) || errors.As(err, &mal) {
+		return c.fail(fmt.Errorf("%w: %s: %w", ErrProtocol, op, err))
+	}
+	return c.fail(fmt.Errorf("aiomysql: %s: %w", op, err))
+}
+
+// serverError builds the error for an ERR packet.
+func (c *Conn) serverError(e *wire.ErrPacket) error {
+	if c.opts.ServerError != nil {
+		return c.opts.ServerError(e.Code, e.SQLState, e.Message)
+	}
+	return e
+}

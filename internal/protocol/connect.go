@@ -1,0 +1,138 @@
+package protocol
+
+import (
+	"context"
+	"fmt"
+	"net"
+	"strings"
+	"time"
+
+	"github.com/aiomysql-go/aiomysql/internal/wire"
+)
+
+// Connect dials the server, upgrades to TLS as the mode says, authenticates,
+// and returns an idle connection. ctx bounds all of it.
+func Connect(ctx context.Context, opts *Options) (*Conn, error) {
+	nc, err := dial(ctx, opts)
+	if err != nil {
+		return nil, err
+	}
+	o := *opts // the connection keeps its own copy; ChangeUser updates it
+	c := &Conn{opts: &o, nc: nc, raw: nc, unixSocket: opts.Network == "unix"}
+	c.state.Store(int32(StateCommand))
+	c.wc = wire.NewConn(nc, nc, maxPacket(opts))
+	done := c.watch(ctx, 0)
+	err = c.handshake(ctx)
+	if interrupted := done(); err == nil && interrupted {
+		err = c.fail(fmt.Errorf("aiomysql: connect: %w", ctx.Err()))
+	}
+	if err != nil {
+		_ = c.fail(err)
+		return nil, err
+	}
+	if c.deadlineSet {
+		_ = c.nc.SetDeadline(time.Time{})
+		c.deadlineSet = false
+	}
+	c.finish()
+	return c, nil
+}
+
+func maxPacket(o *Options) int {
+	if o.MaxPacket > 0 {
+		return o.MaxPacket
+	}
+	return 64 << 20
+}
+
+func dial(ctx context.Context, o *Options) (net.Conn, error) {
+	network := o.Network
+	if network == "" {
+		network = "tcp"
+	}
+	var nc net.Conn
+	var err error
+	if o.Dial != nil {
+		nc, err = o.Dial(ctx, network, o.Address)
+	} else {
+		d := net.Dialer{KeepAlive: 30 * time.Second}
+		nc, err = d.DialContext(ctx, network, o.Address)
+	}
+	if err != nil {
+		return nil, fmt.Errorf("aiomysql: dial %s %s: %w", network, o.Address, err)
+	}
+	if tc, ok := nc.(*net.TCPConn); ok {
+		_ = tc.SetNoDelay(true)
+	}
+	return nc, nil
+}
+
+// handshake reads the greeting, negotiates, upgrades to TLS and authenticates.
+func (c *Conn) handshake(ctx context.Context) error {
+	pkt, err := c.wc.ReadPacket()
+	if err != nil {
+		return c.ioError(ctx, "reading the server greeting", err)
+	}
+	if len(pkt) > 0 && pkt[0] == 0xFF {
+		var e wire.ErrPacket
+		if err := e.Decode(pkt, 0); err != nil {
+			return c.ioError(ctx, "reading the server greeting", err)
+		}
+		return c.serverError(&e)
+	}
+	var hs wire.Handshake
+	if err := hs.Decode(pkt); err != nil {
+		return c.ioError(ctx, "reading the server greeting", err)
+	}
+	c.connectionID = hs.ConnectionID
+	c.serverCaps = hs.Capabilities
+	c.status = hs.StatusFlags
+	c.version, c.mariaDB = serverVersion(hs.ServerVersion)
+	if c.serverCaps&wire.ClientProtocol41 == 0 {
+		return fmt.Errorf("%w: the server does not speak protocol 4.1 (version %q)", ErrProtocol, hs.ServerVersion)
+	}
+	c.caps = c.clientCapabilities()
+	if err := c.startTLS(ctx); err != nil {
+		return err
+	}
+	return c.authenticate(ctx, &hs)
+}
+
+// serverVersion strips MariaDB's "5.5.5-" replication prefix.
+func serverVersion(v string) (string, bool) {
+	v = strings.TrimPrefix(v, "5.5.5-")
+	return v, strings.Contains(v, "MariaDB")
+}
+
+// clientCapabilities is what the client asks for, limited to what the server offers.
+func (c *Conn) clientCapabilities() wire.Capability {
+	want := wire.ClientLongPassword | wire.ClientLongFlag | wire.ClientProtocol41 |
+		wire.ClientTransactions | wire.ClientSecureConnection | wire.ClientMultiResults |
+		wire.ClientPSMultiResults | wire.ClientPluginAuth | wire.ClientPluginAuthLenEncClientData |
+		wire.ClientConnectAttrs | wire.ClientSessionTrack | wire.ClientDeprecateEOF
+	if c.opts.Database != "" {
+		want |= wire.ClientConnectWithDB
+	}
+	if c.opts.MultiStatements {
+		want |= wire.ClientMultiStatements
+	}
+	if c.opts.LocalFiles {
+		want |= wire.ClientLocalFiles
+	}
+	if c.opts.FoundRows {
+		want |= wire.ClientFoundRows
+	}
+	want |= c.opts.ExtraCapabilities
+	if !c.opts.LocalFiles {
+		want &^= wire.ClientLocalFiles // never by client_flag alone
+	}
+	if c.opts.TLSMode != TLSDisabled {
+		want |= wire.ClientSSL
+	}
+	// MariaDB's extended flags are meaningful only when the server is MariaDB
+	// (it then clears CLIENT_MYSQL, i.e. ClientLongPassword).
+	if c.serverCaps&wire.ClientLongPassword == 0 {
+		want |= wire.MariaDBClientExtendedMetadata
+	}
+	return want & c.serverCaps
+}

@@ -1,0 +1,140 @@
+package aiomysql
+
+import (
+	"context"
+	"fmt"
+	"sort"
+	"strconv"
+	"strings"
+)
+
+// setUpSession applies the Config's session settings in one SET statement
+// (character set beyond the handshake's, sql_mode, time zone, autocommit,
+// session variables), then the init commands in order. first is true right
+// after the handshake, when max_allowed_packet may have to be read.
+func (c *Conn) setUpSession(ctx context.Context, first bool) error {
+	sets, err := sessionAssignments(c.cfg, c.collation.ID, c.collation.Charset, c.collation.Name)
+	if err != nil {
+		return err
+	}
+	if len(sets) > 0 {
+		if _, err := c.pc.Exec(ctx, "SET "+strings.Join(sets, ", ")); err != nil {
+			return err
+		}
+	}
+	for _, q := range c.cfg.InitCommands {
+		if _, err := c.pc.Exec(ctx, q); err != nil {
+			return err
+		}
+	}
+	if first && c.cfg.MaxAllowedPacket == 0 {
+		v, err := c.pc.QueryValue(ctx, "SELECT @@max_allowed_packet")
+		if err != nil {
+			return err
+		}
+		n, err := strconv.Atoi(v)
+		if err != nil || n <= 0 {
+			return fmt.Errorf("aiomysql: the server's max_allowed_packet %q is not a positive number", v)
+		}
+		c.pc.SetMaxPacket(n)
+	}
+	return nil
+}
+
+// sessionAssignments builds the assignments of the set-up SET statement.
+func sessionAssignments(cfg *Config, collID uint16, cs, coll string) ([]string, error) {
+	var sets []string
+	if collID > 255 {
+		// The handshake carries one byte; larger ids need SET NAMES.
+		sets = append(sets, "NAMES "+cs+" COLLATE "+coll)
+	}
+	add := func(name, value string) error {
+		q, err := quoteSetting(value)
+		if err != nil {
+			return fmt.Errorf("aiomysql: session setting %s: %w", name, err)
+		}
+		sets = append(sets, name+" = "+q)
+		return nil
+	}
+	if cfg.SQLMode != "" {
+		if err := add("sql_mode", cfg.SQLMode); err != nil {
+			return nil, err
+		}
+	}
+	if cfg.TimeZone != "" {
+		if err := add("time_zone", cfg.TimeZone); err != nil {
+			return nil, err
+		}
+	}
+	if cfg.Autocommit != nil {
+		if *cfg.Autocommit {
+			sets = append(sets, "autocommit = 1")
+		} else {
+			sets = append(sets, "autocommit = 0")
+		}
+	}
+	for _, name := range sortedKeys(cfg.Params) {
+		v := cfg.Params[name]
+		if !isSettingName(name) {
+			return nil, fmt.Errorf("aiomysql: session variable name %q is not a plain identifier", name)
+		}
+		if isBareValue(v) {
+			sets = append(sets, name+" = "+v)
+			continue
+		}
+		if len(v) >= 2 && v[0] == '\'' && v[len(v)-1] == '\'' {
+			v = strings.ReplaceAll(v[1:len(v)-1], "''", "'")
+		}
+		if err := add(name, v); err != nil {
+			return nil, err
+		}
+	}
+	return sets, nil
+}
+
+// quoteSetting quotes a settings value as a string literal that reads the same
+// whatever the session's sql_mode and character set: quotes are doubled, and
+// a backslash or NUL (whose meaning depends on NO_BACKSLASH_ESCAPES) is refused.
+func quoteSetting(v string) (string, error) {
+	if strings.ContainsAny(v, "\\\x00") {
+		return "", fmt.Errorf("value contains a backslash or NUL byte")
+	}
+	return "'" + strings.ReplaceAll(v, "'", "''") + "'", nil
+}
+
+// isSettingName accepts plain identifiers, optionally with a @@session. or
+// @@ prefix.
+func isSettingName(name string) bool {
+	name = strings.TrimPrefix(strings.TrimPrefix(name, "@@session."), "@@")
+	if name == "" {
+		return false
+	}
+	for i := 0; i < len(name); i++ {
+		b := name[i]
+		if !(b == '_' || b >= 'a' && b <= 'z' || b >= 'A' && b <= 'Z' || b >= '0' && b <= '9') {
+			return false
+		}
+	}
+	return true
+}
+
+// isBareValue accepts values sent without quotes: keywords and identifiers
+// (ON, OFF, DEFAULT, utf8mb4) and decimal numbers.
+func isBareValue(v string) bool {
+	if v == "" {
+		return false
+	}
+	if _, err := strconv.ParseFloat(v, 64); err == nil && strings.Trim(v, "+-.0123456789") == "" {
+		return true
+	}
+	return isSettingName(v) && !strings.HasPrefix(v, "@@")
+}
+
+func sortedKeys(m map[string]string) []string {
+	keys := make([]string, 0, len(m))
+	for k := range m {
+		keys = append(keys, k)
+	}
+	sort.Strings(keys)
+	return keys
+}
