@@ -31,7 +31,7 @@ func TestScriptedExchange(t *testing.T) {
 		if err := c.WriteOK(wire.OK{}); err != nil {
 			return err
 		}
-		if _, err := c.ExpectCommand(wire.ComPing); err != nil {
+		if _, err := c.ExpectCommand(wire.CommandPing); err != nil {
 			return err
 		}
 		return c.WriteErr(1064, "42000", "scripted error")
@@ -72,7 +72,7 @@ func TestScriptedExchange(t *testing.T) {
 		t.Errorf("server saw user %q", u)
 	}
 	wc.ResetSequence()
-	if err := wc.WritePacket(append(wc.StartPacket(), byte(wire.ComPing))); err != nil {
+	if err := wc.WritePacket(append(wc.StartPacket(), byte(wire.CommandPing))); err != nil {
 		t.Fatal(err)
 	}
 	pkt, err = wc.ReadPacket()
@@ -88,7 +88,7 @@ func TestScriptedExchange(t *testing.T) {
 		t.Fatalf("%d connections recorded", len(conns))
 	}
 	<-conns[0].Done()
-	if rec := conns[0].Received(); !bytes.Contains(rec, []byte("alice")) || rec[len(rec)-1] != byte(wire.ComPing) {
+	if rec := conns[0].Received(); !bytes.Contains(rec, []byte("alice")) || rec[len(rec)-1] != byte(wire.CommandPing) {
 		t.Errorf("recording misses what the client sent: %x", rec)
 	}
 }

@@ -14,6 +14,11 @@ func (c *Conn) writeCommand(ctx context.Context, op string, build func([]byte) (
 	if err := c.begin(); err != nil {
 		return nil, err
 	}
+	if n := c.wc.Buffered(); n > 0 {
+		// The server sent something nobody asked for: whatever the next reply
+		// is, it could not be told apart from it.
+		return nil, c.fail(protocolError("%d unsolicited bytes from the server before %s", n, op))
+	}
 	done := c.watch(ctx, c.opts.WriteTimeout+c.opts.ReadTimeout)
 	end = func(err error) error {
 		if done() && err == nil {
@@ -105,7 +110,7 @@ func (c *Conn) applyOK(ok *wire.OK) {
 
 // Ping checks that the server answers (COM_PING).
 func (c *Conn) Ping(ctx context.Context) error {
-	_, err := c.simple(ctx, "ping", func(b []byte) ([]byte, error) { return append(b, byte(wire.ComPing)), nil })
+	_, err := c.simple(ctx, "ping", func(b []byte) ([]byte, error) { return append(b, byte(wire.CommandPing)), nil })
 	return err
 }
 
@@ -125,7 +130,7 @@ func (c *Conn) InitDB(ctx context.Context, schema string) error {
 // their defaults, and an open transaction is rolled back.
 func (c *Conn) ResetConnection(ctx context.Context) error {
 	_, err := c.simple(ctx, "reset connection", func(b []byte) ([]byte, error) {
-		return append(b, byte(wire.ComResetConnection)), nil
+		return append(b, byte(wire.CommandResetConnection)), nil
 	})
 	return err
 }
@@ -184,14 +189,8 @@ func (c *Conn) skipResultSet(ctx context.Context, pkt []byte) (*wire.OK, error) 
 	if err := cc.Decode(pkt); err != nil {
 		return nil, c.ioError(ctx, "query", err)
 	}
-	skip := int(cc.Count)
-	if c.caps&wire.ClientDeprecateEOF == 0 {
-		skip++ // the EOF after the column definitions
-	}
-	for range skip {
-		if _, err := c.wc.ReadPacket(); err != nil {
-			return nil, c.ioError(ctx, "query", err)
-		}
+	if err := c.skipColumns(ctx, int(cc.Count)); err != nil {
+		return nil, err
 	}
 	for {
 		row, err := c.wc.ReadPacket()
@@ -219,4 +218,30 @@ func (c *Conn) skipResultSet(ctx context.Context, pkt []byte) (*wire.OK, error) 
 		c.applyOK(ok)
 		return ok, nil
 	}
+}
+
+// skipColumns reads and checks n column definitions and, without
+// DEPRECATE_EOF, the EOF after them.
+func (c *Conn) skipColumns(ctx context.Context, n int) error {
+	var def wire.ColumnDefinition
+	for range n {
+		pkt, err := c.wc.ReadPacket()
+		if err != nil {
+			return c.ioError(ctx, "query", err)
+		}
+		if err := def.Decode(pkt, c.caps); err != nil {
+			return c.ioError(ctx, "query", err)
+		}
+	}
+	if c.caps&wire.ClientDeprecateEOF == 0 {
+		pkt, err := c.wc.ReadPacket()
+		if err != nil {
+			return c.ioError(ctx, "query", err)
+		}
+		var eof wire.EOF
+		if err := eof.Decode(pkt); err != nil {
+			return c.ioError(ctx, "query", err)
+		}
+	}
+	return nil
 }

@@ -166,7 +166,7 @@ func (c *Conn) Close() error {
 		c.closeOnce.Do(func() {
 			_ = c.raw.SetWriteDeadline(time.Now().Add(time.Second))
 			c.wc.ResetSequence()
-			_ = c.wc.WritePacket(append(c.wc.StartPacket(), byte(wire.ComQuit)))
+			_ = c.wc.WritePacket(append(c.wc.StartPacket(), byte(wire.CommandQuit)))
 			_ = c.nc.Close()
 			_ = c.raw.Close()
 		})
@@ -201,10 +201,15 @@ func (c *Conn) watch(ctx context.Context, timeout time.Duration) (done func() (i
 	if ctx.Done() == nil {
 		return func() bool { return false }
 	}
-	stop := context.AfterFunc(ctx, func() { _ = c.raw.SetDeadline(pastDeadline()) })
+	fired := make(chan struct{})
+	stop := context.AfterFunc(ctx, func() {
+		_ = c.raw.SetDeadline(pastDeadline())
+		close(fired)
+	})
 	return func() bool {
 		if !stop() {
-			c.deadlineSet = true // the wake-up set a deadline in the past
+			<-fired // its deadline is set before the next exchange sets its own
+			c.deadlineSet = true
 			return true
 		}
 		return false

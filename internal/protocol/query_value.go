@@ -36,14 +36,8 @@ func (c *Conn) readValue(ctx context.Context) (string, error) {
 	if cc.Count != 1 {
 		return "", c.fail(protocolError("query value: %d columns where 1 was due", cc.Count))
 	}
-	skip := 1
-	if c.caps&wire.ClientDeprecateEOF == 0 {
-		skip++
-	}
-	for range skip {
-		if _, err := c.wc.ReadPacket(); err != nil {
-			return "", c.ioError(ctx, "query", err)
-		}
+	if err := c.skipColumns(ctx, 1); err != nil {
+		return "", err
 	}
 	row, err := c.wc.ReadPacket()
 	if err != nil {
