@@ -6,8 +6,11 @@ import "fmt"
 type Command byte
 
 // The commands. Those with arguments have their own types (ComQuery,
-// ComInitDB, ComChangeUser, ComSetOption, ComProcessKill); prepared-statement
-// commands are encoded elsewhere.
+// ComInitDB, ComChangeUser, ComSetOption, ComProcessKill); for those without
+// (COM_QUIT, COM_PING, COM_STATISTICS, COM_RESET_CONNECTION, ...) the command
+// byte is the whole payload: use Command.Encode and Command.Decode. (The
+// server answers COM_STATISTICS with a bare status string, not an OK packet.)
+// Prepared-statement commands are encoded elsewhere.
 const (
 	CommandSleep            Command = 0x00
 	CommandQuit             Command = 0x01
@@ -42,20 +45,6 @@ const (
 	CommandBinlogDumpGTID   Command = 0x1E // MySQL; MariaDB calls 0x1E COM_UNSUPPORTED
 	CommandResetConnection  Command = 0x1F
 	CommandStmtBulkExecute  Command = 0xFA // MariaDB
-)
-
-// Commands without arguments: the command byte is the whole payload, so the
-// Command value is the packet (use Command.Encode or append its byte).
-const (
-	// ComQuit asks the server to close the connection; it does not answer.
-	ComQuit = CommandQuit
-	// ComPing checks that the server is alive; it answers OK.
-	ComPing = CommandPing
-	// ComResetConnection resets the session; it answers OK.
-	ComResetConnection = CommandResetConnection
-	// ComStatistics asks for a human-readable status line, sent back as a
-	// bare string (not an OK packet).
-	ComStatistics = CommandStatistics
 )
 
 // Encode appends the command byte: the whole payload of a command without

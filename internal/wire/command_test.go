@@ -114,10 +114,10 @@ func TestCommandsWithoutArguments(t *testing.T) {
 		wire byte
 		name string
 	}{
-		{wire.ComQuit, 0x01, "COM_QUIT"},
-		{wire.ComPing, 0x0E, "COM_PING"},
-		{wire.ComStatistics, 0x09, "COM_STATISTICS"},
-		{wire.ComResetConnection, 0x1F, "COM_RESET_CONNECTION"},
+		{wire.CommandQuit, 0x01, "COM_QUIT"},
+		{wire.CommandPing, 0x0E, "COM_PING"},
+		{wire.CommandStatistics, 0x09, "COM_STATISTICS"},
+		{wire.CommandResetConnection, 0x1F, "COM_RESET_CONNECTION"},
 	}
 	for _, tt := range tests {
 		b, err := tt.cmd.Encode(nil, 0)

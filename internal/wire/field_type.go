@@ -29,7 +29,7 @@ const (
 	TypeDateTime2  FieldType = 0x12 // binary log only
 	TypeTime2      FieldType = 0x13 // binary log only
 	TypeTypedArray FieldType = 0x14 // MySQL binary log only
-	TypeVector     FieldType = 0xF2 // MySQL 9 VECTOR; MariaDB 11.7 sends VECTOR as VAR_STRING with a "vector" type name
+	TypeVector     FieldType = 0xF2 // MySQL 9 VECTOR (MariaDB 11.7 reports its VECTOR as a binary string type instead)
 	TypeInvalid    FieldType = 0xF3 // MySQL internal
 	TypeBool       FieldType = 0xF4 // MySQL internal
 	TypeJSON       FieldType = 0xF5 // MySQL JSON; MariaDB sends JSON as BLOB with format "json"

@@ -16,11 +16,11 @@ const DefaultMaxPacket = 1 << 30
 
 const (
 	headerLen      = 4
-	minReadBuf     = 4096    // initial read buffer
-	keepReadBuf    = 1 << 20 // a larger read buffer is dropped when idle
-	minWriteBuf    = 4096    // initial write buffer
-	keepWriteBuf   = 1 << 20 // a larger write buffer is not kept
-	maxEmptyReads  = 100     // io.Reader returning (0, nil) this often: give up
+	minReadBuf     = 16 << 10 // initial read buffer
+	keepReadBuf    = 1 << 20  // a larger read buffer is dropped when idle
+	minWriteBuf    = 4096     // initial write buffer
+	keepWriteBuf   = 1 << 20  // a larger write buffer is not kept
+	maxEmptyReads  = 100      // io.Reader returning (0, nil) this often: give up
 	smallWriteCopy = 16 << 10
 )
 
@@ -30,8 +30,7 @@ const (
 // underlying connection, its deadlines and its closing.
 //
 // A Conn is not safe for concurrent use. After any error from ReadPacket or
-// WritePacket other than one documented as harmless, the stream's position is
-// unknown and the connection should be closed.
+// WritePacket the stream's position is unknown: close the connection.
 type Conn struct {
 	rd  io.Reader
 	wr  io.Writer

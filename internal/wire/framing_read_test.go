@@ -23,20 +23,6 @@ func (c *countingReader) Read(p []byte) (int, error) {
 	return c.r.Read(p)
 }
 
-func (w *recordingWriter) Write(p []byte) (int, error) {
-	w.writes = append(w.writes, p)
-	w.total += len(p)
-	return len(p), nil
-}
-
-func (w *recordingWriter) bytes() []byte {
-	out := make([]byte, 0, w.total)
-	for _, p := range w.writes {
-		out = append(out, p...)
-	}
-	return out
-}
-
 func TestReadSeveralPacketsFromOneRead(t *testing.T) {
 	var stream []byte
 	for i, p := range []string{"one", "two", "three"} {
@@ -87,8 +73,6 @@ func TestReadDataErrReader(t *testing.T) {
 		t.Fatalf("%v, want io.EOF", err)
 	}
 }
-
-func (shortWriter) Write(p []byte) (int, error) { return len(p) / 2, nil }
 
 func TestReadWrongSequence(t *testing.T) {
 	stream := append(header(1, 3), 'x')

@@ -2,12 +2,9 @@ package wire_test
 
 import (
 	"bytes"
-	"errors"
 	"fmt"
 	"io"
-	"runtime"
 	"testing"
-	"testing/iotest"
 
 	"github.com/aiomysql-go/aiomysql/internal/wire"
 )
@@ -16,6 +13,20 @@ import (
 type recordingWriter struct {
 	writes [][]byte
 	total  int
+}
+
+func (w *recordingWriter) Write(p []byte) (int, error) {
+	w.writes = append(w.writes, p)
+	w.total += len(p)
+	return len(p), nil
+}
+
+func (w *recordingWriter) bytes() []byte {
+	out := make([]byte, 0, w.total)
+	for _, p := range w.writes {
+		out = append(out, p...)
+	}
+	return out
 }
 
 func header(n int, seq byte) []byte { return []byte{byte(n), byte(n >> 8), byte(n >> 16), seq} }
@@ -177,6 +188,8 @@ func TestWriteAllocs(t *testing.T) {
 }
 
 type shortWriter struct{}
+
+func (shortWriter) Write(p []byte) (int, error) { return len(p) / 2, nil }
 
 func TestShortWrite(t *testing.T) {
 	c := wire.NewConn(nil, shortWriter{}, 0)

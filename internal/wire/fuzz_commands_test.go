@@ -1,12 +1,7 @@
 package wire_test
 
 import (
-	"bytes"
-	"errors"
-	"io"
-	"reflect"
 	"testing"
-	"testing/iotest"
 
 	"github.com/aiomysql-go/aiomysql/internal/wire"
 )
