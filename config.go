@@ -243,9 +243,13 @@ type Config struct {
 	// DefaultCursor is the kind Conn.Cursor makes when none is named. Default
 	// CursorBuffered. aiomysql: cursorclass. DSN: cursorclass.
 	DefaultCursor CursorKind
-	// Logger, when set, logs each query. Default nil: silent.
+	// Logger, when set, logs each query when it ends: its SQL as written
+	// (arguments are counted, never logged), duration, rows and error, at
+	// Info (Error when it failed). Default nil: silent.
 	// aiomysql: echo. DSN: echo=true sets slog.Default().
 	Logger *slog.Logger
+	// Tracer observes each query's start and end. Default nil. Not in the DSN.
+	Tracer QueryTracer
 	// LocalInfile allows LOAD DATA LOCAL INFILE, from the files and directories
 	// in LocalInfileAllow or from per-call readers only. Default false.
 	// aiomysql: local_infile. DSN: local_infile.

@@ -6,6 +6,7 @@ import (
 
 	"github.com/aiomysql-go/aiomysql/internal/charset"
 	"github.com/aiomysql-go/aiomysql/internal/protocol"
+	"github.com/aiomysql-go/aiomysql/internal/types"
 )
 
 // Conn is one connection to a MySQL or MariaDB server, as aiomysql's
@@ -20,6 +21,8 @@ type Conn struct {
 	cfg       *Config
 	pc        *protocol.Conn
 	collation charset.Collation
+	// decodeOpts is how values are decoded (zone, zero dates), from cfg.
+	decodeOpts types.Options
 }
 
 // Ping checks that the server answers (COM_PING).

@@ -10,6 +10,7 @@ import (
 
 	"github.com/aiomysql-go/aiomysql/internal/charset"
 	"github.com/aiomysql-go/aiomysql/internal/protocol"
+	"github.com/aiomysql-go/aiomysql/internal/types"
 	"github.com/aiomysql-go/aiomysql/internal/wire"
 )
 
@@ -64,8 +65,11 @@ func connect(ctx context.Context, cfg *Config) (*Conn, error) {
 	if err != nil {
 		return nil, err
 	}
-	c := &Conn{cfg: cfg, pc: pc}
-	c.collation = coll
+	c := &Conn{cfg: cfg, pc: pc, collation: coll}
+	c.decodeOpts = types.Options{Location: c.location()}
+	if cfg.LocalInfile {
+		pc.SetLocalInfile(c.allowListHandler())
+	}
 	if err := c.setUpSession(ctx, true); err != nil {
 		_ = pc.Close()
 		return nil, err

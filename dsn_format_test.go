@@ -98,7 +98,7 @@ func TestFormatDSNDeterministic(t *testing.T) {
 // checks that FormatDSN writes it and ParseDSN reads it back. A new field
 // fails here until it has a DSN parameter (or is listed as not in the DSN).
 func TestEveryFieldInDSN(t *testing.T) {
-	notInDSN := map[string]bool{"Dialer": true, "TLSConfig": true, "ServerPublicKey": true}
+	notInDSN := map[string]bool{"Dialer": true, "TLSConfig": true, "ServerPublicKey": true, "Tracer": true}
 	setters := map[string]func(c *aiomysql.Config){
 		"Net":                     func(c *aiomysql.Config) { c.Net = "tcp6" },
 		"Host":                    func(c *aiomysql.Config) { c.Host = "db.example" },

@@ -177,6 +177,19 @@ var (
 	// ErrProtocol is wrapped by the errors that mean the server sent a
 	// malformed or unexpected packet; the connection is closed.
 	ErrProtocol error = errs.Protocol
+	// ErrLocalInfileRefused is returned when the server asked for a local
+	// file that LOCAL INFILE is not enabled for, or that is not on the
+	// allow-list; only the empty terminator was sent, the file never opened.
+	ErrLocalInfileRefused error = errs.LocalInfile
+	// ErrPacketTooLarge is returned when a command is larger than
+	// Config.MaxAllowedPacket; it is refused before anything is written and
+	// the connection stays usable.
+	ErrPacketTooLarge error = errs.PacketTooLarge
+	// ErrUnsafeInterpolation is returned when arguments would have to be
+	// interpolated into a query in a character set where byte 0x5c can end a
+	// multibyte character (big5, cp932, gbk, sjis, gb18030): escaping cannot
+	// be made safe there, so the query is refused.
+	ErrUnsafeInterpolation error = errs.UnsafeInterpolation
 )
 
 // ConnectError is the error of a connection attempt: Connect wraps every

@@ -47,11 +47,14 @@ func (e *Client) Is(target error) bool {
 
 // The client-side sentinels; the public package documents them.
 var (
-	Closed        = &Client{msg: "aiomysql: connection is closed", category: Interface}
-	Busy          = &Client{msg: "aiomysql: connection busy: a result is still being read", category: Interface}
-	ConnLost      = &Client{msg: "aiomysql: connection lost; the server may or may not have run the command", category: Operational}
-	CommitUnknown = &Client{msg: "aiomysql: connection lost during COMMIT; the transaction may or may not have been committed", category: Operational, parent: ConnLost}
-	TLSRequired   = &Client{msg: "aiomysql: TLS is required but the server does not offer it", category: Operational}
-	InsecureAuth  = &Client{msg: "aiomysql: authentication refused", category: Operational}
-	Protocol      = &Client{msg: "aiomysql: protocol error", category: Internal}
+	Closed              = &Client{msg: "aiomysql: connection is closed", category: Interface}
+	Busy                = &Client{msg: "aiomysql: connection busy: a result is still being read", category: Interface}
+	ConnLost            = &Client{msg: "aiomysql: connection lost; the server may or may not have run the command", category: Operational}
+	CommitUnknown       = &Client{msg: "aiomysql: connection lost during COMMIT; the transaction may or may not have been committed", category: Operational, parent: ConnLost}
+	TLSRequired         = &Client{msg: "aiomysql: TLS is required but the server does not offer it", category: Operational}
+	InsecureAuth        = &Client{msg: "aiomysql: authentication refused", category: Operational}
+	Protocol            = &Client{msg: "aiomysql: protocol error", category: Internal}
+	LocalInfile         = &Client{msg: "aiomysql: LOCAL INFILE request refused", category: Interface}
+	UnsafeInterpolation = &Client{msg: "aiomysql: refusing to interpolate arguments", category: NotSupported}
+	PacketTooLarge      = &Client{msg: "aiomysql: packet larger than max_allowed_packet", category: Interface}
 )

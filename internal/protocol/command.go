@@ -19,13 +19,14 @@ func (c *Conn) writeCommand(ctx context.Context, op string, build func([]byte) (
 		// is, it could not be told apart from it.
 		return nil, c.fail(protocolError("%d unsolicited bytes from the server before %s", n, op))
 	}
-	done := c.watch(ctx, c.opts.WriteTimeout+c.opts.ReadTimeout)
+	c.bind(ctx)
 	end = func(err error) error {
-		if done() && err == nil {
+		if c.unbind() && err == nil {
 			// The context ended while the exchange completed: the reply was read
 			// in full, so the stream is intact, but report the cancellation.
-			err = fmt.Errorf("aiomysql: %s: %w", op, ctx.Err())
+			err = fmt.Errorf("aiomysql: %s: %w", op, c.boundCtx.Err())
 		}
+		c.boundCtx = nil
 		if c.State() == StateCommand {
 			c.finish()
 		}
@@ -33,13 +34,17 @@ func (c *Conn) writeCommand(ctx context.Context, op string, build func([]byte) (
 	}
 	c.wc.ResetSequence()
 	buf, err := build(c.wc.StartPacket())
+	if err == nil && len(buf)-4 > maxPacket(c.opts) {
+		err = fmt.Errorf("%w: %s of %d bytes, the limit is %d (max_allowed_packet); nothing was sent",
+			ErrPacketTooLarge, op, len(buf)-4, maxPacket(c.opts))
+	}
 	if err != nil {
+		c.unbind()
 		c.finish()
-		done()
 		return nil, err
 	}
 	if err := c.wc.WritePacket(buf); err != nil {
-		done()
+		c.unbind()
 		return nil, c.ioError(ctx, op, err)
 	}
 	return end, nil
@@ -151,6 +156,7 @@ func (c *Conn) Exec(ctx context.Context, query string) (*wire.OK, error) {
 // readExecResult reads OK/ERR, or skips a result set (and further results)
 // and returns the final OK.
 func (c *Conn) readExecResult(ctx context.Context) (*wire.OK, error) {
+	var refusal error // a refused LOCAL INFILE, reported once the reply is read
 	for {
 		pkt, err := c.wc.ReadPacket()
 		if err != nil {
@@ -170,13 +176,25 @@ func (c *Conn) readExecResult(ctx context.Context) (*wire.OK, error) {
 		case 0xFF:
 			return nil, c.readErr(ctx, pkt)
 		case 0xFB:
-			return nil, c.fail(protocolError("query: LOCAL INFILE request where none was expected"))
+			refused, err := c.serveLocalInfile(ctx, pkt[1:])
+			if err != nil {
+				return nil, err
+			}
+			if ok, err = c.readOK(ctx, "query"); err != nil {
+				return nil, err
+			}
+			if refused != nil && refusal == nil {
+				refusal = refused
+			}
 		default:
 			if ok, err = c.skipResultSet(ctx, pkt); err != nil {
 				return nil, err
 			}
 		}
 		if ok.StatusFlags&wire.ServerMoreResultsExists == 0 {
+			if refusal != nil {
+				return nil, refusal
+			}
 			return ok, nil
 		}
 	}

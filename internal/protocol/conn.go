@@ -73,6 +73,11 @@ type Conn struct {
 	session Session
 
 	deadlineSet bool
+	localInfile LocalInfileHandler
+
+	// The context the exchange in flight is bound to, and how to unbind it.
+	boundCtx context.Context
+	unwatch  func() bool
 }
 
 // Session is what the client knows of the session's state, kept current from
@@ -214,6 +219,40 @@ func (c *Conn) watch(ctx context.Context, timeout time.Duration) (done func() (i
 		}
 		return false
 	}
+}
+
+// bind ties the exchange in flight to ctx (see watch).
+func (c *Conn) bind(ctx context.Context) {
+	c.boundCtx = ctx
+	c.unwatch = c.watch(ctx, c.opts.WriteTimeout+c.opts.ReadTimeout)
+}
+
+// unbind undoes bind and reports whether the bound context ended meanwhile.
+func (c *Conn) unbind() bool {
+	if c.unwatch == nil {
+		return false
+	}
+	fired := c.unwatch()
+	c.unwatch = nil
+	return fired
+}
+
+// Rebind ties the rest of a result being read to another context: each fetch
+// of a streaming cursor honours its own. A context that ended between
+// fetches interrupted nothing; the new one governs what follows.
+func (c *Conn) Rebind(ctx context.Context) error {
+	if c.State() != StateResult {
+		return nil
+	}
+	if c.boundCtx == ctx {
+		return nil
+	}
+	c.unbind()
+	if err := ctx.Err(); err != nil {
+		return err
+	}
+	c.bind(ctx)
+	return nil
 }
 
 // ioError turns an error of the socket or the framing into the error the

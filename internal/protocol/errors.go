@@ -9,12 +9,14 @@ import (
 // The sentinels the connection returns are the public package's (see
 // internal/errs); these short names keep the code readable.
 var (
-	ErrClosed       = errs.Closed
-	ErrBusy         = errs.Busy
-	ErrTLSRequired  = errs.TLSRequired
-	ErrInsecureAuth = errs.InsecureAuth
-	ErrProtocol     = errs.Protocol
-	ErrConnLost     = errs.ConnLost
+	ErrClosed             = errs.Closed
+	ErrBusy               = errs.Busy
+	ErrTLSRequired        = errs.TLSRequired
+	ErrInsecureAuth       = errs.InsecureAuth
+	ErrProtocol           = errs.Protocol
+	ErrConnLost           = errs.ConnLost
+	ErrLocalInfileRefused = errs.LocalInfile
+	ErrPacketTooLarge     = errs.PacketTooLarge
 )
 
 // protocolError reports a packet the server should not have sent.

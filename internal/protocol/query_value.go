@@ -73,3 +73,6 @@ func (c *Conn) SetMaxPacket(n int) {
 	c.opts.MaxPacket = n
 	c.wc.SetMaxPacket(n)
 }
+
+// MaxPacket returns the largest packet the connection sends or reads.
+func (c *Conn) MaxPacket() int { return maxPacket(c.opts) }

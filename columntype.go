@@ -1,0 +1,135 @@
+package aiomysql
+
+import (
+	"github.com/aiomysql-go/aiomysql/internal/charset"
+	"github.com/aiomysql-go/aiomysql/internal/wire"
+)
+
+// ColumnType describes a result column, with what PEP-249's description
+// gives (name, type code, display size, internal size, precision, scale,
+// null_ok) and what Go users ask of database/sql's ColumnType.
+type ColumnType struct {
+	Name     string // the column's name or alias
+	OrgName  string // the underlying column's name
+	Table    string // the table's alias
+	OrgTable string
+	Schema   string
+	// TypeCode is the protocol's type (MYSQL_TYPE_*: 3 = LONG, 253 = VAR_STRING, ...).
+	TypeCode uint8
+	// DatabaseTypeName is the SQL type name, e.g. "INT", "VARCHAR", "DECIMAL", "JSON".
+	DatabaseTypeName string
+	// Length is the column's display length in bytes (its characters times the
+	// character set's width for text).
+	Length uint32
+	// Precision and Scale apply to DECIMAL (Scale also to fractional seconds
+	// and floats).
+	Precision, Scale int
+	Nullable         bool
+	Unsigned         bool
+	Binary           bool // the values are bytes (character set binary), not text
+	Collation        string
+	Flags            uint16
+}
+
+func newColumnType(d *wire.ColumnDefinition) ColumnType {
+	ct := ColumnType{
+		Name: d.Name, OrgName: d.OrgName, Table: d.Table, OrgTable: d.OrgTable, Schema: d.Schema,
+		TypeCode: uint8(d.Type), Length: d.ColumnLength, Scale: int(d.Decimals),
+		Nullable: d.Flags&wire.FlagNotNull == 0, Unsigned: d.Flags&wire.FlagUnsigned != 0,
+		Binary: d.CharacterSet == charset.Binary, Flags: uint16(d.Flags),
+	}
+	if c, ok := charset.ByID(d.CharacterSet); ok {
+		ct.Collation = c.Name
+	}
+	ct.DatabaseTypeName = typeName(d)
+	if d.Type == wire.TypeNewDecimal || d.Type == wire.TypeDecimal {
+		// The length counts the digits, a sign and a point.
+		p := int(d.ColumnLength)
+		if d.Decimals > 0 {
+			p--
+		}
+		if !ct.Unsigned {
+			p--
+		}
+		ct.Precision = p
+	}
+	return ct
+}
+
+// typeName is the SQL name of a column's type.
+func typeName(d *wire.ColumnDefinition) string {
+	if d.FormatName == "json" {
+		return "JSON"
+	}
+	binary := d.CharacterSet == charset.Binary
+	switch d.Type {
+	case wire.TypeTiny:
+		return "TINYINT"
+	case wire.TypeShort:
+		return "SMALLINT"
+	case wire.TypeInt24:
+		return "MEDIUMINT"
+	case wire.TypeLong:
+		return "INT"
+	case wire.TypeLongLong:
+		return "BIGINT"
+	case wire.TypeFloat:
+		return "FLOAT"
+	case wire.TypeDouble:
+		return "DOUBLE"
+	case wire.TypeDecimal, wire.TypeNewDecimal:
+		return "DECIMAL"
+	case wire.TypeYear:
+		return "YEAR"
+	case wire.TypeDate, wire.TypeNewDate:
+		return "DATE"
+	case wire.TypeTime, wire.TypeTime2:
+		return "TIME"
+	case wire.TypeDateTime, wire.TypeDateTime2:
+		return "DATETIME"
+	case wire.TypeTimestamp, wire.TypeTimestamp2:
+		return "TIMESTAMP"
+	case wire.TypeBit:
+		return "BIT"
+	case wire.TypeJSON:
+		return "JSON"
+	case wire.TypeEnum:
+		return "ENUM"
+	case wire.TypeSet:
+		return "SET"
+	case wire.TypeGeometry:
+		return "GEOMETRY"
+	case wire.TypeVector:
+		return "VECTOR"
+	case wire.TypeNull:
+		return "NULL"
+	case wire.TypeTinyBlob, wire.TypeMediumBlob, wire.TypeLongBlob, wire.TypeBlob:
+		if binary {
+			return "BLOB"
+		}
+		return "TEXT"
+	case wire.TypeVarString, wire.TypeVarChar:
+		if d.Flags&wire.FlagEnum != 0 {
+			return "ENUM"
+		}
+		if d.Flags&wire.FlagSet != 0 {
+			return "SET"
+		}
+		if binary {
+			return "VARBINARY"
+		}
+		return "VARCHAR"
+	case wire.TypeString:
+		if d.Flags&wire.FlagEnum != 0 {
+			return "ENUM"
+		}
+		if d.Flags&wire.FlagSet != 0 {
+			return "SET"
+		}
+		if binary {
+			return "BINARY"
+		}
+		return "CHAR"
+	}
+	return d.Type.String()
+}

@@ -1,0 +1,54 @@
+// Command basic is aiomysql's first example in Go: connect, open a cursor,
+// run SELECT 42, fetch one row and print it.
+//
+// It connects to AIOMYSQL_DSN when that is set; otherwise it starts a
+// private, throwaway MariaDB with mysqltest and connects to that.
+package main
+
+import (
+	"context"
+	"fmt"
+	"os"
+	"time"
+
+	"github.com/aiomysql-go/aiomysql"
+	"github.com/aiomysql-go/aiomysql/mysqltest"
+)
+
+func main() {
+	ctx, cancel := context.WithTimeout(context.Background(), 2*time.Minute)
+	defer cancel()
+	if err := run(ctx); err != nil {
+		fmt.Fprintln(os.Stderr, err)
+		os.Exit(1)
+	}
+}
+
+func run(ctx context.Context) error {
+	dsn := os.Getenv("AIOMYSQL_DSN")
+	if dsn == "" {
+		srv, err := mysqltest.Start(ctx, &mysqltest.Options{IgnoreEnv: true})
+		if err != nil {
+			return err
+		}
+		defer srv.Close()
+		dsn = srv.DSN(srv.Root)
+	}
+	conn, err := aiomysql.ConnectDSN(ctx, dsn)
+	if err != nil {
+		return err
+	}
+	defer conn.Close()
+
+	cur := conn.Cursor()
+	defer cur.Close()
+	if _, err := cur.Execute(ctx, "SELECT 42"); err != nil {
+		return err
+	}
+	row, err := cur.FetchOne(ctx)
+	if err != nil {
+		return err
+	}
+	fmt.Println(row[0])
+	return nil
+}

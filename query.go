@@ -1,0 +1,119 @@
+package aiomysql
+
+import (
+	"context"
+	"fmt"
+	"time"
+
+	"github.com/aiomysql-go/aiomysql/internal/charset"
+	"github.com/aiomysql-go/aiomysql/internal/sqltext"
+	"github.com/aiomysql-go/aiomysql/internal/types"
+	"github.com/aiomysql-go/aiomysql/internal/wire"
+)
+
+// Query runs a query and returns its rows as a stream. args fill the
+// query's ? placeholders, or its @name / :name placeholders when the only
+// argument is a NamedArgs map or a struct (see Interpolation in the package
+// documentation). The rows must be read to the end or closed before the
+// connection runs anything else.
+func (c *Conn) Query(ctx context.Context, query string, args ...any) (*Rows, error) {
+	return c.query(ctx, query, sqltext.Question, args)
+}
+
+func (c *Conn) query(ctx context.Context, query string, style sqltext.Style, args []any) (*Rows, error) {
+	trace := c.startTrace(ctx, query, len(args))
+	sql, err := c.interpolate(query, style, args)
+	if err != nil {
+		trace.end(c, err, 0)
+		return nil, err
+	}
+	res, err := c.pc.Query(ctx, sql)
+	if err != nil {
+		trace.end(c, err, 0)
+		return nil, err
+	}
+	return newRows(c, res, trace), nil
+}
+
+// QueryRow runs a query expected to return at most one row. Errors are
+// deferred to the returned Row's Scan; the rest of the result is discarded.
+func (c *Conn) QueryRow(ctx context.Context, query string, args ...any) *Row {
+	rows, err := c.Query(ctx, query, args...)
+	return &Row{rows: rows, err: err}
+}
+
+// Exec runs a statement that returns no rows (any rows it does return are
+// read and discarded) and reports the server's count of affected rows, the
+// last insert id and warnings.
+func (c *Conn) Exec(ctx context.Context, query string, args ...any) (Result, error) {
+	return c.exec(ctx, query, sqltext.Question, args)
+}
+
+func (c *Conn) exec(ctx context.Context, query string, style sqltext.Style, args []any) (Result, error) {
+	trace := c.startTrace(ctx, query, len(args))
+	sql, err := c.interpolate(query, style, args)
+	if err != nil {
+		trace.end(c, err, 0)
+		return Result{}, err
+	}
+	ok, err := c.pc.Exec(ctx, sql)
+	if err != nil {
+		trace.end(c, err, 0)
+		return Result{}, err
+	}
+	res := resultFrom(ok)
+	trace.end(c, nil, int64(res.affected))
+	return res, nil
+}
+
+// NamedArgs gives values to named placeholders (@name or :name for Query and
+// Exec, %(name)s for cursors).
+type NamedArgs map[string]any
+
+// interpolate builds the text of a query with its arguments in it. Values are
+// escaped for the session's current state: the server's
+// NO_BACKSLASH_ESCAPES flag and character set, both tracked from every reply.
+// A character set in which byte 0x5c can end a multibyte character is never
+// interpolated into: the query is refused with ErrUnsafeInterpolation.
+func (c *Conn) interpolate(query string, style sqltext.Style, args []any) (string, error) {
+	if len(args) == 0 {
+		return query, nil
+	}
+	if cs := c.Charset(); charset.UnsafeForEscaping(cs) {
+		return "", fmt.Errorf("%w: the connection's character set is %s", ErrUnsafeInterpolation, cs)
+	}
+	o := c.sqlOptions(style)
+	lit := &types.LiteralOptions{NoBackslashEscapes: o.NoBackslashEscapes, Location: c.location()}
+	appendArg := func(dst []byte, v any) ([]byte, error) { return types.AppendLiteral(dst, v, lit) }
+	style, named, positional := namedSource(style, args)
+	o.Style = style
+	buf, err := sqltext.Interpolate(make([]byte, 0, len(query)+16*len(args)), query, o, positional, named, appendArg)
+	if err != nil {
+		return "", err
+	}
+	return string(buf), nil
+}
+
+// sqlOptions describes how the session reads SQL text now: its
+// NO_BACKSLASH_ESCAPES and ANSI_QUOTES state, from the last reply's status.
+func (c *Conn) sqlOptions(style sqltext.Style) sqltext.Options {
+	status := c.pc.Status()
+	return sqltext.Options{
+		Style:              style,
+		NoBackslashEscapes: status&wire.ServerStatusNoBackslashEscapes != 0,
+		ANSIQuotes:         status&wire.ServerStatusAnsiQuotes != 0,
+	}
+}
+
+// location is the zone DATETIME values are read and written in.
+func (c *Conn) location() *time.Location {
+	if c.cfg.Location != nil {
+		return c.cfg.Location
+	}
+	return time.UTC
+}
+
+// decodeOptions are the options for decoding this connection's values.
+func (c *Conn) decodeOptions() *types.Options {
+	return &c.decodeOpts
+}

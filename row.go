@@ -1,0 +1,36 @@
+package aiomysql
+
+import "errors"
+
+// Row is the result of QueryRow: the first row of a query, read on Scan.
+type Row struct {
+	rows *Rows
+	err  error
+}
+
+// ErrNoRows is returned by Row.Scan when the query returned no row. It is
+// database/sql's sql.ErrNoRows, so code written for database/sql keeps working.
+var ErrNoRows = errNoRows
+
+// Scan copies the first row's values into dest and discards the rest of the
+// result. It returns ErrNoRows when there is no row.
+func (r *Row) Scan(dest ...any) error {
+	if r.err != nil {
+		return r.err
+	}
+	rows := r.rows
+	defer rows.Close()
+	if !rows.Next() {
+		if err := rows.Err(); err != nil {
+			return err
+		}
+		return ErrNoRows
+	}
+	if err := rows.Scan(dest...); err != nil {
+		return err
+	}
+	return rows.Close()
+}
+
+// errNoRow is returned by Rows.Scan when Next has not positioned it on a row.
+var errNoRow = errors.New("aiomysql: Scan called without a row (call Next first, and check it returned true)")

@@ -1,0 +1,271 @@
+package aiomysql
+
+import (
+	"context"
+	"errors"
+	"iter"
+
+	"github.com/aiomysql-go/aiomysql/internal/protocol"
+	"github.com/aiomysql-go/aiomysql/internal/types"
+	"github.com/aiomysql-go/aiomysql/internal/wire"
+)
+
+// Rows is the result of Query: a stream of rows read from the socket as Next
+// is called. The connection serves nothing else until Rows is read to the end
+// or closed; Close is idempotent and reads what is left. Rows is not safe for
+// concurrent use.
+//
+// If the query's context ends while rows are being read, reading stops, the
+// connection is closed, and Err wraps ctx.Err().
+type Rows struct {
+	conn   *Conn
+	res    *protocol.Result
+	trace  *queryTrace
+	cols   []types.Column
+	names  []string
+	row    []byte
+	spans  []span
+	nrows  int64
+	err    error
+	closed bool
+}
+
+// span is where one value of the current row lies in its packet.
+type span struct {
+	start, end int
+	null       bool
+}
+
+func newRows(c *Conn, res *protocol.Result, trace *queryTrace) *Rows {
+	r := &Rows{conn: c, res: res, trace: trace}
+	r.setColumns()
+	if !res.HasRows() && !res.More() {
+		r.finish(nil)
+	}
+	return r
+}
+
+func (r *Rows) setColumns() {
+	defs := r.res.Columns()
+	r.cols = r.cols[:0]
+	r.names = r.names[:0]
+	for i := range defs {
+		r.cols = append(r.cols, types.ColumnFrom(&defs[i]))
+		r.names = append(r.names, defs[i].Name)
+	}
+	r.row = nil
+}
+
+// Next advances to the next row of the current result set. It returns false
+// at the end of the set or on an error (see Err).
+func (r *Rows) Next() bool {
+	if r.closed || r.err != nil {
+		return false
+	}
+	row, err := r.res.NextRow()
+	if err != nil {
+		r.finish(err)
+		return false
+	}
+	if row == nil {
+		r.row = nil
+		if !r.res.More() {
+			r.finish(nil)
+		}
+		return false
+	}
+	if err := r.split(row); err != nil {
+		r.finish(r.res.Corrupt("%v", err))
+		return false
+	}
+	r.row = row
+	r.nrows++
+	return true
+}
+
+// split finds each value of a text-protocol row.
+func (r *Rows) split(row []byte) error {
+	r.spans = r.spans[:0]
+	off := 0
+	for i := range r.cols {
+		n, used, err := wire.ReadLenEncInt(row[off:])
+		switch {
+		case errors.Is(err, wire.ErrNull):
+			r.spans = append(r.spans, span{null: true})
+			off += used
+			continue
+		case err != nil:
+			return err
+		}
+		start := off + used
+		if n > uint64(len(row)-start) {
+			return errors.New("row value " + r.names[i] + " runs past the end of its packet")
+		}
+		off = start + int(n)
+		r.spans = append(r.spans, span{start: start, end: off})
+	}
+	if off != len(row) {
+		return errors.New("row has bytes beyond its last column")
+	}
+	return nil
+}
+
+// Scan copies the current row's values into dest, one pointer per column.
+// See the package documentation for the destinations it accepts.
+func (r *Rows) Scan(dest ...any) error {
+	if r.row == nil {
+		if r.err != nil {
+			return r.err
+		}
+		return errNoRow
+	}
+	if len(dest) != len(r.cols) {
+		return &ScanError{Column: -1, Err: errColumnCount(len(dest), len(r.cols))}
+	}
+	opt := r.conn.decodeOptions()
+	for i, d := range dest {
+		s := r.spans[i]
+		if err := types.ScanText(&r.cols[i], r.row[s.start:s.end], s.null, d, opt); err != nil {
+			return &ScanError{Column: i, Name: r.names[i], Err: err}
+		}
+	}
+	return nil
+}
+
+// Values returns the current row's values as their natural Go types (see the
+// package documentation); the values are copies and stay valid.
+func (r *Rows) Values() ([]any, error) {
+	if r.row == nil {
+		if r.err != nil {
+			return nil, r.err
+		}
+		return nil, errNoRow
+	}
+	opt := r.conn.decodeOptions()
+	vals := make([]any, len(r.cols))
+	for i := range r.cols {
+		s := r.spans[i]
+		v, err := types.DecodeText(&r.cols[i], r.row[s.start:s.end], s.null, opt)
+		if err != nil {
+			return nil, &ScanError{Column: i, Name: r.names[i], Err: err}
+		}
+		vals[i] = v
+	}
+	return vals, nil
+}
+
+// RawValues returns the current row's values as the server sent them (text),
+// nil for NULL. The slices alias the read buffer and are valid only until
+// the next call to Next, NextResultSet or Close.
+func (r *Rows) RawValues() [][]byte {
+	if r.row == nil {
+		return nil
+	}
+	out := make([][]byte, len(r.spans))
+	for i, s := range r.spans {
+		if !s.null {
+			out[i] = r.row[s.start:s.end:s.end]
+		}
+	}
+	return out
+}
+
+// Columns returns the names of the current result set's columns.
+func (r *Rows) Columns() []string { return r.names }
+
+// ColumnTypes describes the current result set's columns.
+func (r *Rows) ColumnTypes() []ColumnType {
+	defs := r.res.Columns()
+	out := make([]ColumnType, len(defs))
+	for i := range defs {
+		out[i] = newColumnType(&defs[i])
+	}
+	return out
+}
+
+// NextResultSet moves to the next result of a multi-statement query or a
+// CALL, discarding unread rows of the current one. It returns false when
+// there is none or on an error (see Err). A result without rows (an OK) has
+// no columns and no rows.
+func (r *Rows) NextResultSet() bool {
+	if r.closed || r.err != nil {
+		return false
+	}
+	more, err := r.res.NextResult()
+	if err != nil {
+		r.finish(err)
+		return false
+	}
+	if !more {
+		r.finish(nil)
+		return false
+	}
+	r.setColumns()
+	return true
+}
+
+// Result returns what the server reported when the current result ended:
+// affected rows, last insert id and warnings. For a result set it is known
+// once Next has returned false.
+func (r *Rows) Result() Result { return resultFrom(r.res.OK()) }
+
+// Err returns the error that stopped the iteration, if any.
+func (r *Rows) Err() error { return r.err }
+
+// Close discards any unread rows and results and frees the connection.
+func (r *Rows) Close() error {
+	if r.closed {
+		return r.err
+	}
+	r.finish(r.res.Close())
+	return r.err
+}
+
+// All iterates over the rows with a range-over-func loop; the *Rows given
+// each time is r itself, positioned on the row:
+//
+//	for row, err := range rows.All() {
+//		if err != nil {
+//			return err
+//		}
+//		if err := row.Scan(&id, &name); err != nil {
+//			return err
+//		}
+//	}
+//
+// Breaking out of the loop closes the Rows.
+func (r *Rows) All() iter.Seq2[*Rows, error] {
+	return func(yield func(*Rows, error) bool) {
+		for r.Next() {
+			if !yield(r, nil) {
+				r.Close()
+				return
+			}
+		}
+		if err := r.Err(); err != nil {
+			yield(nil, err)
+		}
+	}
+}
+
+// finish ends the Rows with err (nil at a clean end).
+func (r *Rows) finish(err error) {
+	if r.closed {
+		return
+	}
+	r.closed = true
+	r.row = nil
+	if err != nil && r.err == nil {
+		r.err = err
+	}
+	r.trace.end(r.conn, r.err, r.nrows)
+}
+
+// rebind makes ctx govern the rest of the rows (streaming cursors take a
+// context per fetch).
+func (r *Rows) rebind(ctx context.Context) error {
+	if r.closed {
+		return nil
+	}
+	return r.res.Rebind(ctx)
+}

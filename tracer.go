@@ -1,0 +1,82 @@
+package aiomysql
+
+import (
+	"context"
+	"log/slog"
+	"time"
+)
+
+// QueryTracer observes queries, as pgx's tracers do. Set it in
+// Config.Tracer. Its methods are called on the goroutine that runs the query;
+// TraceQueryStart may return a derived context (for example carrying a span)
+// that TraceQueryEnd receives.
+type QueryTracer interface {
+	TraceQueryStart(ctx context.Context, conn *Conn, data TraceQueryStartData) context.Context
+	TraceQueryEnd(ctx context.Context, conn *Conn, data TraceQueryEndData)
+}
+
+// TraceQueryStartData describes a query about to be sent. SQL is the text
+// as the caller wrote it, before parameters were interpolated, so argument
+// values (which may be secret) never reach a tracer.
+type TraceQueryStartData struct {
+	SQL  string
+	Args int // the number of arguments
+}
+
+// TraceQueryEndData describes how a query ended: for Exec when its reply was
+// read, for Query when its rows were read to the end or closed.
+type TraceQueryEndData struct {
+	SQL      string
+	Args     int
+	Duration time.Duration
+	Err      error
+	// Rows is the number of rows read (Query) or affected (Exec).
+	Rows int64
+}
+
+// queryTrace carries one query from start to end for the tracer and logger.
+type queryTrace struct {
+	ctx   context.Context
+	start time.Time
+	sql   string
+	args  int
+	done  bool
+}
+
+// startTrace begins tracing a query; it returns nil when nothing observes
+// queries, which keeps the untraced path free of clock reads.
+func (c *Conn) startTrace(ctx context.Context, sql string, args int) *queryTrace {
+	if c.cfg.Tracer == nil && c.cfg.Logger == nil {
+		return nil
+	}
+	t := &queryTrace{ctx: ctx, start: time.Now(), sql: sql, args: args}
+	if c.cfg.Tracer != nil {
+		t.ctx = c.cfg.Tracer.TraceQueryStart(ctx, c, TraceQueryStartData{SQL: sql, Args: args})
+	}
+	return t
+}
+
+// end reports the query's end once.
+func (t *queryTrace) end(c *Conn, err error, rows int64) {
+	if t == nil || t.done {
+		return
+	}
+	t.done = true
+	d := time.Since(t.start)
+	if c.cfg.Tracer != nil {
+		c.cfg.Tracer.TraceQueryEnd(t.ctx, c, TraceQueryEndData{SQL: t.sql, Args: t.args, Duration: d, Err: err, Rows: rows})
+	}
+	if l := c.cfg.Logger; l != nil {
+		attrs := []slog.Attr{
+			slog.String("sql", t.sql), slog.Int("args", t.args),
+			slog.Duration("duration", d), slog.Int64("rows", rows),
+			slog.Uint64("thread_id", uint64(c.ThreadID())),
+		}
+		level := slog.LevelInfo
+		if err != nil {
+			level = slog.LevelError
+			attrs = append(attrs, slog.String("error", err.Error()))
+		}
+		l.LogAttrs(t.ctx, level, "query", attrs...)
+	}
+}
