@@ -17,6 +17,7 @@ import (
 // from the handler's goroutine; Received may be called from any goroutine.
 type Conn struct {
 	nc   net.Conn // current stream (TLS after StartTLS)
+	rc   net.Conn // raw, recording what it reads
 	raw  net.Conn
 	rec  *recorder
 	wc   *wire.Conn
@@ -26,9 +27,23 @@ type Conn struct {
 
 func newConn(nc net.Conn) *Conn {
 	rec := &recorder{}
-	c := &Conn{nc: nc, raw: nc, rec: rec, done: make(chan struct{})}
-	c.wc = wire.NewConn(io.TeeReader(nc, rec), nc, 1<<30)
+	rc := &recordingConn{Conn: nc, rec: rec}
+	c := &Conn{nc: rc, rc: rc, raw: nc, rec: rec, done: make(chan struct{})}
+	c.wc = wire.NewConn(&packetReader{r: rc}, rc, 1<<30)
 	return c
+}
+
+// recordingConn is the socket with every byte read from it recorded, so
+// that after StartTLS the record holds the TLS records as they came.
+type recordingConn struct {
+	net.Conn
+	rec *recorder
+}
+
+func (r *recordingConn) Read(p []byte) (int, error) {
+	n, err := r.Conn.Read(p)
+	_, _ = r.rec.Write(p[:n])
+	return n, err
 }
 
 // recorder keeps every byte the client sent (as seen on the socket, so TLS
@@ -112,13 +127,13 @@ func (c *Conn) ReadHandshakeResponse(tlsConfig *tls.Config) (*wire.HandshakeResp
 
 // StartTLS runs the server side of the TLS handshake on the connection.
 func (c *Conn) StartTLS(cfg *tls.Config) error {
-	tc := tls.Server(c.raw, cfg)
+	tc := tls.Server(c.rc, cfg)
 	if err := tc.Handshake(); err != nil {
 		return fmt.Errorf("fakeserver: TLS handshake: %w", err)
 	}
 	seq := c.wc.Sequence()
 	c.nc = tc
-	c.wc = wire.NewConn(io.TeeReader(tc, c.rec), tc, 1<<30)
+	c.wc = wire.NewConn(tc, tc, 1<<30)
 	c.wc.SetSequence(seq)
 	return nil
 }

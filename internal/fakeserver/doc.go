@@ -9,14 +9,22 @@
 //		if err := c.Greet(fakeserver.MySQL8Greeting()); err != nil {
 //			return err
 //		}
-//		if _, err := c.ReadHandshakeResponse(); err != nil {
+//		if _, _, err := c.ReadHandshakeResponse(nil); err != nil {
 //			return err
 //		}
 //		return c.WriteOK(wire.OK{})
 //	})
 //
-// Every byte the client sent is recorded (Conn.Received), so a test can
-// assert that a password or a file never went on the wire. The server's
-// goroutines are owned by it: Close (run by t.Cleanup) closes every
-// connection and waits for every handler.
+// Every byte the client sent is recorded as it came off the socket
+// (Conn.Received; TLS records stay encrypted), so a test can assert that a
+// password or a file never went on the wire in clear.
+//
+// For TLS, NewCA, CA.Issue and SelfSigned make server certificates and
+// ServerTLS a configuration for ReadHandshakeResponse or StartTLS; TLSState
+// reports what was negotiated. For the RSA exchange of sha256_password and
+// caching_sha2_password, NewRSAKey, PublicKeyPEM (what the server sends) and
+// DecryptPassword (what the server checks) play the server's part.
+//
+// The server's goroutines are owned by it: Close (run by t.Cleanup) closes
+// every connection and waits for every handler.
 package fakeserver

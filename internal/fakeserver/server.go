@@ -97,7 +97,7 @@ func (s *Server) Close() {
 	}
 	_ = s.ln.Close()
 	for _, c := range conns {
-		_ = c.nc.Close()
+		_ = c.raw.Close() // raw, not nc: the handler may be switching nc to TLS
 	}
 	s.wg.Wait()
 }

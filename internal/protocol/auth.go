@@ -2,6 +2,7 @@ package protocol
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"slices"
 
@@ -24,7 +25,7 @@ func (c *Conn) authenticate(ctx context.Context, hs *wire.Handshake) error {
 	c.scramble = append([]byte(nil), hs.AuthPluginData...)
 	resp, err := plugin.Start(hs.AuthPluginData, ao)
 	if err != nil {
-		return err
+		return pluginError(err)
 	}
 	hr := wire.HandshakeResponse{
 		Capabilities:   c.caps,
@@ -91,7 +92,7 @@ func (c *Conn) authLoop(ctx context.Context, name string, plugin auth.Plugin, ao
 			name = sw.PluginName
 			resp, err := plugin.Start(sw.PluginData, ao)
 			if err != nil {
-				return c.fail(err)
+				return c.fail(pluginError(err))
 			}
 			if err := c.writeRaw(ctx, resp); err != nil {
 				return err
@@ -99,7 +100,7 @@ func (c *Conn) authLoop(ctx context.Context, name string, plugin auth.Plugin, ao
 		default:
 			resp, err := plugin.Continue(pkt, ao)
 			if err != nil {
-				return c.fail(err)
+				return c.fail(pluginError(err))
 			}
 			if resp != nil {
 				if err := c.writeRaw(ctx, resp); err != nil {
@@ -130,6 +131,23 @@ func (c *Conn) firstPlugin(serverDefault string) (string, error) {
 		}
 	}
 	return "", fmt.Errorf("%w: no allowed plugin for the first response", ErrInsecureAuth)
+}
+
+// pluginError gives a plugin's error the public sentinel it belongs to:
+// ErrInsecureAuth when the plugin refused to send the password (or an
+// equivalent) because the channel, the options or the server's key did not
+// protect it, ErrProtocol when the server's data made no sense. Nothing of
+// the password was sent in either case.
+func pluginError(err error) error {
+	switch {
+	case errors.Is(err, auth.ErrCleartextRefused), errors.Is(err, auth.ErrPublicKeyNeeded),
+		errors.Is(err, auth.ErrBadPublicKey), errors.Is(err, auth.ErrPasswordTooLong),
+		errors.Is(err, auth.ErrOldPasswordRefused):
+		return fmt.Errorf("%w: %w", ErrInsecureAuth, err)
+	case errors.Is(err, auth.ErrUnexpectedData):
+		return fmt.Errorf("%w: %w", ErrProtocol, err)
+	}
+	return err
 }
 
 func cleartextPlugin(name string) bool {

@@ -25,7 +25,7 @@ func (c *Conn) ChangeUser(ctx context.Context, user, password, database string) 
 	ao := next.authOptions(c.secure())
 	resp, err := plugin.Start(c.scramble, ao)
 	if err != nil {
-		return err
+		return pluginError(err)
 	}
 	end, err := c.writeCommand(ctx, "change user", func(b []byte) ([]byte, error) {
 		return wire.ComChangeUser{

@@ -24,6 +24,12 @@ func (c *Conn) startTLS(ctx context.Context) error {
 		c.downgraded = true
 		return nil
 	}
+	if n := c.wc.Buffered(); n > 0 {
+		// Bytes after the greeting, before the client spoke: a server
+		// never sends them; a man in the middle injecting plain text ahead
+		// of TLS would. Refuse rather than discard them silently.
+		return c.fail(protocolError("%d bytes after the greeting, before the TLS handshake", n))
+	}
 	req := wire.SSLRequest{
 		Capabilities:  c.caps,
 		MaxPacketSize: uint32(maxPacket(c.opts)),
@@ -42,7 +48,7 @@ func (c *Conn) startTLS(ctx context.Context) error {
 	}
 	seq := c.wc.Sequence()
 	c.nc = tc
-	c.wc = wire.NewConn(tc, tc, maxPacket(c.opts))
+	c.wc = wire.NewConn(tc, countingWriter{tc, &c.sent}, maxPacket(c.opts))
 	c.wc.SetSequence(seq)
 	c.tls = true
 	return nil
