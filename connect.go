@@ -124,6 +124,8 @@ func protocolOptions(cfg *Config) (*protocol.Options, charset.Collation, error) 
 		MaxPacket:               cfg.MaxAllowedPacket,
 		ReadTimeout:             cfg.ReadTimeout,
 		WriteTimeout:            cfg.WriteTimeout,
+		KillOnCancel:            cfg.KillOnCancel,
+		KillDelay:               cfg.KillDelay,
 		ServerError:             newServerErrorValue,
 		Logger:                  cfg.Logger,
 	}

@@ -166,13 +166,19 @@ var (
 	// transaction may or may not have been committed. It is a case of
 	// ErrConnLost.
 	ErrCommitUnknown error = errs.CommitUnknown
+	// ErrNotSent is returned when the connection turned out to be dead
+	// before any byte of the command was written: the server cannot have run
+	// it, so it is safe to retry on another connection (the database/sql
+	// driver turns it into driver.ErrBadConn; nothing else does).
+	ErrNotSent error = errs.NotSent
 	// ErrTLSRequired is returned when the configuration requires TLS and the
 	// server does not offer it; nothing of the user's was sent.
 	ErrTLSRequired error = errs.TLSRequired
 	// ErrInsecureAuth is returned when the server asks for a password, or
 	// an equivalent of it, on a channel that is neither TLS nor a unix
-	// socket, or for an authentication plugin the configuration does not
-	// allow; the password was not sent.
+	// socket, for an authentication plugin the configuration does not allow,
+	// or offers an RSA key that is unusable (not RSA, malformed, too small or
+	// too large, or too short for the password); the password was not sent.
 	ErrInsecureAuth error = errs.InsecureAuth
 	// ErrProtocol is wrapped by the errors that mean the server sent a
 	// malformed or unexpected packet; the connection is closed.

@@ -49,6 +49,7 @@ func (e *Client) Is(target error) bool {
 var (
 	Closed              = &Client{msg: "aiomysql: connection is closed", category: Interface}
 	Busy                = &Client{msg: "aiomysql: connection busy: a result is still being read", category: Interface}
+	NotSent             = &Client{msg: "aiomysql: connection unusable before the command was sent; nothing reached the server", category: Operational}
 	ConnLost            = &Client{msg: "aiomysql: connection lost; the server may or may not have run the command", category: Operational}
 	CommitUnknown       = &Client{msg: "aiomysql: connection lost during COMMIT; the transaction may or may not have been committed", category: Operational, parent: ConnLost}
 	TLSRequired         = &Client{msg: "aiomysql: TLS is required but the server does not offer it", category: Operational}

@@ -2,6 +2,7 @@ package protocol
 
 import (
 	"context"
+	"errors"
 	"fmt"
 
 	"github.com/aiomysql-go/aiomysql/internal/wire"
@@ -21,10 +22,15 @@ func (c *Conn) writeCommand(ctx context.Context, op string, build func([]byte) (
 	}
 	c.bind(ctx)
 	end = func(err error) error {
-		if c.unbind() && err == nil {
-			// The context ended while the exchange completed: the reply was read
-			// in full, so the stream is intact, but report the cancellation.
-			err = fmt.Errorf("aiomysql: %s: %w", op, c.boundCtx.Err())
+		if c.unbind() {
+			// The context ended, yet the reply was read to its end (the
+			// server answered the kill): the stream is intact, the connection
+			// reusable, and the caller learns of the cancellation.
+			if err == nil {
+				err = fmt.Errorf("aiomysql: %s: %w", op, c.boundCtx.Err())
+			} else if !errors.Is(err, c.boundCtx.Err()) {
+				err = fmt.Errorf("aiomysql: %s: %w (%w)", op, c.boundCtx.Err(), err)
+			}
 		}
 		c.boundCtx = nil
 		if c.State() == StateCommand {

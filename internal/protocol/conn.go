@@ -78,6 +78,10 @@ type Conn struct {
 	// The context the exchange in flight is bound to, and how to unbind it.
 	boundCtx context.Context
 	unwatch  func() bool
+
+	killState
+	sent     int64 // bytes written so far
+	cmdStart int64 // sent when the command in flight started
 }
 
 // Session is what the client knows of the session's state, kept current from
@@ -132,6 +136,11 @@ func (c *Conn) secure() bool { return c.tls || c.unixSocket }
 // begin moves an idle connection to StateCommand.
 func (c *Conn) begin() error {
 	if c.state.CompareAndSwap(int32(StateIdle), int32(StateCommand)) {
+		// A kill sent for an earlier, cancelled command must have reached
+		// the server before this command is written.
+		c.waitKillers()
+		c.canceled.Store(false)
+		c.cmdStart = c.sent
 		return nil
 	}
 	switch State(c.state.Load()) {
@@ -160,13 +169,17 @@ func (c *Conn) fail(err error) error {
 			break
 		}
 	}
+	c.signalClosing()
 	c.closeOnce.Do(func() { _ = c.raw.Close() })
 	return err
 }
 
 // Close sends COM_QUIT when the connection is idle, then closes the socket.
-// It is idempotent and safe to call from any goroutine.
+// It is idempotent and safe to call from any goroutine; it waits for a kill
+// in flight (bounded by KillTimeout).
 func (c *Conn) Close() error {
+	defer c.waitKillers()
+	c.signalClosing()
 	if c.state.CompareAndSwap(int32(StateIdle), int32(StateClosed)) {
 		c.closeOnce.Do(func() {
 			_ = c.raw.SetWriteDeadline(time.Now().Add(time.Second))
@@ -208,7 +221,9 @@ func (c *Conn) watch(ctx context.Context, timeout time.Duration) (done func() (i
 	}
 	fired := make(chan struct{})
 	stop := context.AfterFunc(ctx, func() {
-		_ = c.raw.SetDeadline(pastDeadline())
+		if !c.onCancel() {
+			_ = c.raw.SetDeadline(pastDeadline())
+		}
 		close(fired)
 	})
 	return func() bool {
@@ -266,6 +281,13 @@ func (c *Conn) ioError(ctx context.Context, op string, err error) error {
 	var mal *wire.MalformedError
 	if errors.As(err, &seq) || errors.As(err, &mal) {
 		return c.fail(fmt.Errorf("%w: %s: %w", ErrProtocol, op, err))
+	}
+	if c.killable.Load() {
+		// After the handshake, say whether the server may have run the command.
+		if c.sent == c.cmdStart {
+			return c.fail(fmt.Errorf("%w: %s: %w", ErrNotSent, op, err))
+		}
+		return c.fail(fmt.Errorf("%w: %s: %w", ErrConnLost, op, err))
 	}
 	return c.fail(fmt.Errorf("aiomysql: %s: %w", op, err))
 }

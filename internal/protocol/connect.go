@@ -19,8 +19,12 @@ func Connect(ctx context.Context, opts *Options) (*Conn, error) {
 	}
 	o := *opts // the connection keeps its own copy; ChangeUser updates it
 	c := &Conn{opts: &o, nc: nc, raw: nc, unixSocket: opts.Network == "unix"}
+	c.closing = make(chan struct{})
+	if opts.Dial == nil && c.opts.Network != "unix" {
+		c.resolvedAddr = nc.RemoteAddr()
+	}
 	c.state.Store(int32(StateCommand))
-	c.wc = wire.NewConn(nc, nc, maxPacket(opts))
+	c.wc = wire.NewConn(nc, countingWriter{nc, &c.sent}, maxPacket(opts))
 	done := c.watch(ctx, 0)
 	err = c.handshake(ctx)
 	if interrupted := done(); err == nil && interrupted {
@@ -34,6 +38,7 @@ func Connect(ctx context.Context, opts *Options) (*Conn, error) {
 		_ = c.nc.SetDeadline(time.Time{})
 		c.deadlineSet = false
 	}
+	c.killable.Store(true)
 	c.finish()
 	return c, nil
 }

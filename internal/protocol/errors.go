@@ -15,6 +15,7 @@ var (
 	ErrInsecureAuth       = errs.InsecureAuth
 	ErrProtocol           = errs.Protocol
 	ErrConnLost           = errs.ConnLost
+	ErrNotSent            = errs.NotSent
 	ErrLocalInfileRefused = errs.LocalInfile
 	ErrPacketTooLarge     = errs.PacketTooLarge
 )

@@ -78,6 +78,15 @@ type Options struct {
 	ReadTimeout  time.Duration
 	WriteTimeout time.Duration
 
+	// KillOnCancel sends KILL QUERY on a side connection when an exchange's
+	// context ends (see cancel.go); KillDelay waits before sending it,
+	// KillTimeout bounds the side connection (default 5 s), and CancelGrace
+	// bounds the wait for the server's answer afterwards (default 80 ms).
+	KillOnCancel bool
+	KillDelay    time.Duration
+	KillTimeout  time.Duration
+	CancelGrace  time.Duration
+
 	// ServerError builds the error for an ERR packet; nil returns the packet itself.
 	ServerError func(number uint16, sqlState, message string) error
 

@@ -206,9 +206,12 @@ func (r *Result) readEnd(pkt []byte) error {
 
 // fail records err, which ends the Result.
 func (r *Result) fail(err error) error {
-	r.err = err
 	r.inSet, r.more = false, false
-	return r.finish(err)
+	r.err = r.finish(err)
+	if r.err == nil {
+		r.err = err
+	}
+	return r.err
 }
 
 // NextResult discards the rest of the current result and reads the head of
