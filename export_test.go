@@ -16,3 +16,6 @@ func ExecForTest(ctx context.Context, c *Conn, q string) (int64, error) {
 func QueryValueForTest(ctx context.Context, c *Conn, q string) (string, error) {
 	return c.pc.QueryValue(ctx, q)
 }
+
+// KillErrorForTest returns the error of the last kill sent on cancellation.
+func (c *Conn) KillErrorForTest() error { return c.pc.KillError() }

@@ -15,8 +15,15 @@ func (c *Conn) Begin(ctx context.Context) error {
 }
 
 // Commit commits the current transaction, as aiomysql's commit.
+//
+// When the connection is lost after COMMIT was sent and before its reply
+// arrived, the error wraps ErrCommitUnknown: the transaction may or may not
+// have been committed, and nothing is retried.
 func (c *Conn) Commit(ctx context.Context) error {
 	_, err := c.exec(ctx, "COMMIT", sqltext.Question, nil)
+	if errors.Is(err, ErrConnLost) && !errors.Is(err, ErrCommitUnknown) {
+		err = fmt.Errorf("%w: %w", ErrCommitUnknown, err)
+	}
 	return err
 }
 

@@ -17,7 +17,10 @@ func (c *Conn) writeCommand(ctx context.Context, op string, build func([]byte) (
 	}
 	if n := c.wc.Buffered(); n > 0 {
 		// The server sent something nobody asked for: whatever the next reply
-		// is, it could not be told apart from it.
+		// is, it could not be told apart from it. It may be a farewell ERR.
+		if serverErr := c.farewell(); serverErr != nil {
+			return nil, c.fail(fmt.Errorf("%w: %s: the server closed the connection: %w", c.lostError(), op, serverErr))
+		}
 		return nil, c.fail(protocolError("%d unsolicited bytes from the server before %s", n, op))
 	}
 	c.bind(ctx)
@@ -51,6 +54,10 @@ func (c *Conn) writeCommand(ctx context.Context, op string, build func([]byte) (
 	}
 	if err := c.wc.WritePacket(buf); err != nil {
 		c.unbind()
+		// The server may have said why before closing (MySQL 8's ERR 4031).
+		if serverErr := c.farewell(); serverErr != nil {
+			return nil, c.fail(fmt.Errorf("%w: %s: the server closed the connection: %w", c.lostError(), op, serverErr))
+		}
 		return nil, c.ioError(ctx, op, err)
 	}
 	return end, nil

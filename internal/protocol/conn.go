@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"net"
+	"os"
 	"sync"
 	"sync/atomic"
 	"time"
@@ -274,22 +275,67 @@ func (c *Conn) Rebind(ctx context.Context) error {
 // caller sees, and breaks the connection: after it, the stream's position is
 // unknown.
 func (c *Conn) ioError(ctx context.Context, op string, err error) error {
-	if ctxErr := ctx.Err(); ctxErr != nil {
+	ctxErr := ctx.Err()
+	if ne, ok := err.(net.Error); ctxErr == nil && (ok && ne.Timeout() || errors.Is(err, os.ErrDeadlineExceeded)) {
+		// The socket's deadline is the context's: it may fire a moment
+		// before the context's own timer.
+		if dl, has := ctx.Deadline(); has && !time.Now().Before(dl) {
+			ctxErr = context.DeadlineExceeded
+		}
+	}
+	if ctxErr != nil {
 		return c.fail(fmt.Errorf("aiomysql: %s: %w (%w)", op, ctxErr, err))
 	}
 	var seq *wire.SequenceError
 	var mal *wire.MalformedError
-	if errors.As(err, &seq) || errors.As(err, &mal) {
+	if errors.As(err, &seq) && seq.Got == 0 {
+		// A packet with sequence 0 where a reply was due is the server
+		// speaking first: MySQL 8 sends ERR 4031 (and closes) to an idle
+		// connection it times out. Read it to give the caller its text.
+		if serverErr := c.unsolicitedErr(); serverErr != nil {
+			return c.fail(fmt.Errorf("%w: %s: the server closed the connection: %w", c.lostError(), op, serverErr))
+		}
+	}
+	if seq != nil || errors.As(err, &mal) {
 		return c.fail(fmt.Errorf("%w: %s: %w", ErrProtocol, op, err))
 	}
 	if c.killable.Load() {
 		// After the handshake, say whether the server may have run the command.
-		if c.sent == c.cmdStart {
-			return c.fail(fmt.Errorf("%w: %s: %w", ErrNotSent, op, err))
-		}
-		return c.fail(fmt.Errorf("%w: %s: %w", ErrConnLost, op, err))
+		return c.fail(fmt.Errorf("%w: %s: %w", c.lostError(), op, err))
 	}
 	return c.fail(fmt.Errorf("aiomysql: %s: %w", op, err))
+}
+
+// lostError says what a dead connection means for the command in flight:
+// ErrNotSent when none of it was written and no transaction was open (a
+// retry elsewhere is safe), else ErrConnLost (its outcome, or the open
+// transaction, is lost).
+func (c *Conn) lostError() error {
+	if c.sent == c.cmdStart && c.status&wire.ServerStatusInTrans == 0 {
+		return ErrNotSent
+	}
+	return ErrConnLost
+}
+
+// farewell looks, briefly, for an ERR the server sent before closing.
+func (c *Conn) farewell() error {
+	_ = c.raw.SetReadDeadline(time.Now().Add(20 * time.Millisecond))
+	return c.unsolicitedErr()
+}
+
+// unsolicitedErr reads a packet the server sent with sequence 0 and returns
+// it as an error if it is a well-formed ERR; nil otherwise.
+func (c *Conn) unsolicitedErr() error {
+	c.wc.SetSequence(0)
+	pkt, err := c.wc.ReadPacket()
+	if err != nil || len(pkt) == 0 || pkt[0] != 0xFF {
+		return nil
+	}
+	var e wire.ErrPacket
+	if e.Decode(pkt, c.caps) != nil {
+		return nil
+	}
+	return c.serverError(&e)
 }
 
 // serverError builds the error for an ERR packet.
