@@ -28,6 +28,6 @@ func New(t testing.TB, opts *Options) *Server {
 func (s *Server) RequireProcess(t testing.TB) {
 	t.Helper()
 	if s.External {
-		t.Skipf("needs a private server to control its process, but %s names an external one; unset it to run this test", EnvDSN)
+		t.Skip("needs a private server to control its process, but AIOMYSQL_TEST_DSN names an external one; unset it to run this test")
 	}
 }
