@@ -3,6 +3,7 @@ package aiomysql_test
 import (
 	"context"
 	"errors"
+	"fmt"
 	"math/rand/v2"
 	"net"
 	"strconv"
@@ -73,9 +74,12 @@ func TestC1_CancelLongQuery(t *testing.T) {
 	}
 }
 
-func TestC2_CancelMidStream(t *testing.T) {
+// cancelStorm runs workers goroutines, each doing each rounds of step on its
+// own connection followed by a SELECT ? that must come back right on the
+// same connection (or on a fresh one when step left it closed).
+func cancelStorm(t *testing.T, workers, each int, step func(conn *aiomysql.Conn, rng *rand.Rand) error) {
+	t.Helper()
 	cfg := plainConfig(t)
-	const workers, each = 4, 250
 	var wg sync.WaitGroup
 	errs := make(chan error, workers)
 	for w := range workers {
@@ -90,25 +94,10 @@ func TestC2_CancelMidStream(t *testing.T) {
 			}
 			defer func() { conn.Close() }()
 			for i := range each {
-				ctx, cancel := context.WithTimeout(context.Background(), time.Duration(rng.IntN(20_000))*time.Microsecond)
-				rows, err := conn.Query(ctx, "SELECT seq, 'some text to make the rows longer' FROM seq_1_to_200000")
-				if err == nil {
-					var n, got int64
-					var s string
-					for rows.Next() {
-						if err := rows.Scan(&got, &s); err != nil {
-							break
-						}
-						n++
-						if got != n {
-							errs <- errors.New("rows out of order: desync")
-							cancel()
-							return
-						}
-					}
-					rows.Close()
+				if err := step(conn, rng); err != nil {
+					errs <- err
+					return
 				}
-				cancel()
 				if conn.IsClosed() {
 					if conn, err = aiomysql.Connect(context.Background(), cfg); err != nil {
 						errs <- err
@@ -117,7 +106,7 @@ func TestC2_CancelMidStream(t *testing.T) {
 				}
 				var v int
 				if err := conn.QueryRow(context.Background(), "SELECT ?", i).Scan(&v); err != nil || v != i {
-					errs <- errors.New("follow-up query wrong after a cancelled stream: " + strconv.Itoa(v) + " " + errString(err))
+					errs <- fmt.Errorf("follow-up query after round %d = %d, %v: a stale kill or a desync", i, v, err)
 					return
 				}
 			}
@@ -130,67 +119,59 @@ func TestC2_CancelMidStream(t *testing.T) {
 	}
 }
 
-func errString(err error) string {
-	if err == nil {
-		return "<nil>"
-	}
-	return err.Error()
+func TestC2_CancelMidStream(t *testing.T) {
+	cancelStorm(t, 4, 250, func(conn *aiomysql.Conn, rng *rand.Rand) error {
+		ctx, cancel := context.WithTimeout(context.Background(), time.Duration(rng.IntN(20_000))*time.Microsecond)
+		defer cancel()
+		rows, err := conn.Query(ctx, "SELECT seq, 'some text to make the rows longer' FROM seq_1_to_200000")
+		if err != nil {
+			return nil
+		}
+		defer rows.Close()
+		var n, got int64
+		var s string
+		for rows.Next() {
+			if err := rows.Scan(&got, &s); err != nil {
+				return nil
+			}
+			if n++; got != n {
+				return fmt.Errorf("row %d holds %d: desync", n, got)
+			}
+		}
+		return nil
+	})
 }
 
 func TestC3_CancelRacingCompletion(t *testing.T) {
-	cfg := plainConfig(t)
-	const workers, each = 4, 2500
-	var wg sync.WaitGroup
-	errs := make(chan error, workers)
-	for w := range workers {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			rng := rand.New(rand.NewPCG(uint64(w), 7))
-			conn, err := aiomysql.Connect(context.Background(), cfg)
-			if err != nil {
-				errs <- err
-				return
-			}
-			defer func() { conn.Close() }()
-			for i := range each {
-				// A deadline about as long as the query: it fires before,
-				// during or after the reply.
-				ctx, cancel := context.WithTimeout(context.Background(), time.Duration(rng.IntN(400))*time.Microsecond)
-				_, _ = conn.Exec(ctx, "DO 1")
-				cancel()
-				if conn.IsClosed() {
-					if conn, err = aiomysql.Connect(context.Background(), cfg); err != nil {
-						errs <- err
-						return
-					}
-				}
-				var v int
-				if err := conn.QueryRow(context.Background(), "SELECT ?", i).Scan(&v); err != nil || v != i {
-					errs <- errors.New("follow-up hit by a stale kill or desync: " + errString(err))
-					return
-				}
-			}
-		}()
-	}
-	wg.Wait()
-	close(errs)
-	for err := range errs {
-		t.Error(err)
-	}
+	cancelStorm(t, 4, 2500, func(conn *aiomysql.Conn, rng *rand.Rand) error {
+		// A deadline about as long as the query: it fires before, during or
+		// after the reply.
+		ctx, cancel := context.WithTimeout(context.Background(), time.Duration(rng.IntN(400))*time.Microsecond)
+		defer cancel()
+		_, _ = conn.Exec(ctx, "DO 1")
+		return nil
+	})
 }
 
-func TestC4_BlackholedNetwork(t *testing.T) {
-	srv := testServer(t)
-	proxy, err := faultproxy.New(context.Background(), faultproxy.Config{Upstream: srv.Addr()})
+// proxiedConfig returns a Config that reaches the test server through a
+// fault proxy, the proxy, and (once connected) its first link.
+func proxiedConfig(t *testing.T) (*aiomysql.Config, *faultproxy.Proxy) {
+	t.Helper()
+	proxy, err := faultproxy.New(context.Background(), faultproxy.Config{Upstream: testServer(t).Addr()})
 	if err != nil {
 		t.Fatal(err)
 	}
-	defer proxy.Close()
+	t.Cleanup(func() { proxy.Close() })
 	cfg := plainConfig(t)
 	host, port, _ := net.SplitHostPort(proxy.Addr())
 	cfg.Host = host
 	cfg.Port, _ = strconv.Atoi(port)
+	return cfg, proxy
+}
+
+func TestC4_BlackholedNetwork(t *testing.T) {
+	srv := testServer(t)
+	cfg, proxy := proxiedConfig(t)
 	c := connectT(t, cfg)
 	link, err := proxy.WaitLink(testCtx(t), 0)
 	if err != nil {

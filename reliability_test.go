@@ -3,7 +3,6 @@ package aiomysql_test
 import (
 	"context"
 	"errors"
-	"net"
 	"strconv"
 	"testing"
 	"time"
@@ -168,7 +167,6 @@ func TestR8_IdleErr4031(t *testing.T) {
 
 func TestR9_CommitReplyLost(t *testing.T) {
 	ctx := testCtx(t)
-	srv := testServer(t)
 	admin := rootConn(t)
 	if _, err := admin.Exec(ctx, "CREATE TABLE IF NOT EXISTS r9 (id INT PRIMARY KEY) ENGINE=InnoDB"); err != nil {
 		t.Fatal(err)
@@ -176,15 +174,7 @@ func TestR9_CommitReplyLost(t *testing.T) {
 	if _, err := admin.Exec(ctx, "DELETE FROM r9"); err != nil {
 		t.Fatal(err)
 	}
-	proxy, err := faultproxy.New(context.Background(), faultproxy.Config{Upstream: srv.Addr()})
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer proxy.Close()
-	cfg := plainConfig(t)
-	host, port, _ := net.SplitHostPort(proxy.Addr())
-	cfg.Host = host
-	cfg.Port, _ = strconv.Atoi(port)
+	cfg, proxy := proxiedConfig(t)
 	c := connectT(t, cfg)
 	link, err := proxy.WaitLink(ctx, 0)
 	if err != nil {
