@@ -15,7 +15,7 @@ import (
 // they are read, SELECT @_<name>_<i> gives the OUT values. CallProcOut does
 // that last step. It returns the arguments as given.
 func (cur *Cursor[R]) CallProc(ctx context.Context, name string, args ...any) ([]any, error) {
-	if err := cur.reset(); err != nil {
+	if err := cur.reset(ctx); err != nil {
 		return nil, err
 	}
 	quoted := quoteProcName(name)
@@ -53,7 +53,7 @@ func (cur *Cursor[R]) CallProc(ctx context.Context, name string, args ...any) ([
 // procedure with n arguments: the values of @_<name>_0 … @_<name>_{n-1}. The
 // cursor's remaining results are discarded first.
 func (cur *Cursor[R]) CallProcOut(ctx context.Context, name string, n int) ([]any, error) {
-	if err := cur.reset(); err != nil {
+	if err := cur.reset(ctx); err != nil {
 		return nil, err
 	}
 	if n == 0 {

@@ -22,7 +22,7 @@ type ColumnType struct {
 	// character set's width for text).
 	Length uint32
 	// Precision and Scale apply to DECIMAL (Scale also to fractional seconds
-	// and floats).
+	// and to floats declared with (M,D)); both are 0 where they do not apply.
 	Precision, Scale int
 	Nullable         bool
 	Unsigned         bool
@@ -30,6 +30,10 @@ type ColumnType struct {
 	Collation        string
 	Flags            uint16
 }
+
+// notFixedDecimals is MySQL's NOT_FIXED_DEC; MariaDB's is 39. A DECIMAL's
+// scale is at most 38 (MariaDB), a temporal value's fraction at most 6.
+const notFixedDecimals = 31
 
 func newColumnType(d *wire.ColumnDefinition) ColumnType {
 	ct := ColumnType{
@@ -42,7 +46,13 @@ func newColumnType(d *wire.ColumnDefinition) ColumnType {
 		ct.Collation = c.Name
 	}
 	ct.DatabaseTypeName = typeName(d)
-	if d.Type == wire.TypeNewDecimal || d.Type == wire.TypeDecimal {
+	isDecimal := d.Type == wire.TypeNewDecimal || d.Type == wire.TypeDecimal
+	if !isDecimal && d.Decimals >= notFixedDecimals {
+		// 31 (MySQL) or 39 (MariaDB): no fixed number of decimals, as for
+		// text or a FLOAT without (M,D).
+		ct.Scale = 0
+	}
+	if isDecimal {
 		// The length counts the digits, a sign and a point.
 		p := int(d.ColumnLength)
 		if d.Decimals > 0 {
@@ -133,3 +143,19 @@ func typeName(d *wire.ColumnDefinition) string {
 	}
 	return d.Type.String()
 }
+
+// DisplaySize returns the column's width in characters, PEP-249's
+// display_size: Length divided by the longest character of the column's
+// character set for text columns, Length for the others.
+func (ct ColumnType) DisplaySize() int {
+	if !ct.Binary && ct.Collation != "" {
+		if c, ok := charset.ByName(ct.Collation); ok && c.MaxLen > 1 {
+			return int(ct.Length) / c.MaxLen
+		}
+	}
+	return int(ct.Length)
+}
+
+// InternalSize returns the column's length in bytes, PEP-249's
+// internal_size: Length.
+func (ct ColumnType) InternalSize() int { return int(ct.Length) }

@@ -3,7 +3,6 @@ package aiomysql
 import (
 	"context"
 	"errors"
-	"fmt"
 
 	"github.com/aiomysql-go/aiomysql/internal/sqltext"
 )
@@ -81,20 +80,17 @@ var ErrCursorClosed = errors.New("aiomysql: cursor is closed")
 
 // Execute runs a query, as aiomysql's execute. args fill %s placeholders in
 // order (%% is a literal percent), or %(name)s placeholders when the only
-// argument is a NamedArgs (or map[string]any). Without args the query is sent
+// argument is a NamedArgs, a map[string]any or a struct (fields by their db
+// tag, else their name). Without args the query is sent
 // as it is. A previous result still open is discarded first. Execute returns
 // the affected rows, or for a buffered cursor the number of rows read; a
 // streaming cursor returns -1 for a result set, whose size is known only once
 // it is read.
 func (cur *Cursor[R]) Execute(ctx context.Context, query string, args ...any) (int64, error) {
-	if err := cur.reset(); err != nil {
+	if err := cur.reset(ctx); err != nil {
 		return 0, err
 	}
-	style := sqltext.Format
-	if len(args) == 1 && isNamed(args[0]) {
-		style = sqltext.Pyformat
-	}
-	rows, err := cur.conn.query(ctx, query, style, args)
+	rows, err := cur.conn.query(ctx, query, cursorStyle(args), args)
 	if err != nil {
 		return 0, err
 	}
@@ -106,20 +102,30 @@ func (cur *Cursor[R]) Execute(ctx context.Context, query string, args ...any) (i
 	return cur.rowcount, nil
 }
 
-// reset closes what the previous Execute left open.
-func (cur *Cursor[R]) reset() error {
+// reset closes what the previous Execute left open, reading the rest under
+// ctx, the context of the call that needs the connection.
+func (cur *Cursor[R]) reset(ctx context.Context) error {
 	if cur.closed {
 		return ErrCursorClosed
 	}
 	if cur.rows != nil {
-		if err := cur.rows.Close(); err != nil {
-			cur.rows = nil
+		if err := cur.rows.rebind(ctx); err != nil {
 			return err
 		}
+	}
+	return cur.discard()
+}
+
+// discard closes what the previous Execute left open, under the context it
+// is bound to, and forgets the previous result.
+func (cur *Cursor[R]) discard() error {
+	var err error
+	if cur.rows != nil {
+		err = cur.rows.Close()
 		cur.rows = nil
 	}
 	cur.buf, cur.pos, cur.rowcount, cur.lastID, cur.warnings, cur.desc = nil, 0, 0, 0, 0, nil
-	return nil
+	return err
 }
 
 // loadResult takes in the current result of cur.rows: its description, and
@@ -175,193 +181,36 @@ func dictNames(cols []ColumnType) []string {
 	return names
 }
 
-func isNamed(v any) bool {
-	switch v.(type) {
-	case NamedArgs, map[string]any:
-		return true
+// cursorStyle is the placeholder style of a cursor's query with args:
+// %(name)s when the only argument gives values by name (a NamedArgs, a
+// map[string]any or a struct), else %s.
+func cursorStyle(args []any) sqltext.Style {
+	if len(args) == 1 && isNamed(args[0]) {
+		return sqltext.Pyformat
 	}
-	return false
+	return sqltext.Format
 }
 
-// FetchOne returns the next row, or nil when there is none left.
-func (cur *Cursor[R]) FetchOne(ctx context.Context) (R, error) {
-	var zero R
-	if cur.closed {
-		return zero, ErrCursorClosed
-	}
-	if !cur.streaming {
-		if cur.pos >= len(cur.buf) {
-			return zero, nil
-		}
-		cur.pos++
-		return cur.buf[cur.pos-1], nil
-	}
-	return cur.streamOne(ctx)
-}
-
-// streamOne reads the next row of a streaming cursor from the socket.
-func (cur *Cursor[R]) streamOne(ctx context.Context) (R, error) {
-	var zero R
-	rows := cur.rows
-	if rows == nil || len(cur.desc) == 0 {
-		return zero, nil
-	}
-	if err := rows.rebind(ctx); err != nil {
-		return zero, err
-	}
-	if !rows.Next() {
-		if err := rows.Err(); err != nil {
-			return zero, err
-		}
-		if cur.rowcount < 0 {
-			cur.rowcount = int64(cur.pos)
-			cur.takeWarnings(rows.Result())
-		}
-		return zero, nil
-	}
-	vals, err := rows.Values()
-	if err != nil {
-		return zero, err
-	}
-	cur.pos++
-	return cur.build(cur, vals), nil
-}
-
-func (cur *Cursor[R]) takeWarnings(res Result) { cur.warnings = res.Warnings() }
-
-// FetchMany returns up to n rows (ArraySize rows when n <= 0); fewer, or
-// none, at the end.
-func (cur *Cursor[R]) FetchMany(ctx context.Context, n int) ([]R, error) {
-	if n <= 0 {
-		n = max(cur.ArraySize, 1)
-	}
-	var out []R
-	for range n {
-		row, err := cur.FetchOne(ctx)
-		if err != nil {
-			return out, err
-		}
-		if row == nil {
-			break
-		}
-		out = append(out, row)
-	}
-	return out, nil
-}
-
-// FetchAll returns all remaining rows.
-func (cur *Cursor[R]) FetchAll(ctx context.Context) ([]R, error) {
-	if cur.closed {
-		return nil, ErrCursorClosed
-	}
-	if !cur.streaming {
-		out := cur.buf[min(cur.pos, len(cur.buf)):]
-		cur.pos = len(cur.buf)
-		return out, nil
-	}
-	var out []R
-	for {
-		row, err := cur.FetchOne(ctx)
-		if err != nil {
-			return out, err
-		}
-		if row == nil {
-			return out, nil
-		}
-		out = append(out, row)
-	}
-}
-
-// ScrollMode says how Scroll counts.
-type ScrollMode int
-
-// The scroll modes.
-const (
-	// ScrollRelative moves by the value from the current position.
-	ScrollRelative ScrollMode = iota
-	// ScrollAbsolute moves to the value as a row index.
-	ScrollAbsolute
-)
-
-// ErrScroll is returned when Scroll would move outside the result set, or
-// backwards on a streaming cursor.
-var ErrScroll = errors.New("aiomysql: scroll out of range")
-
-// Scroll moves the position in the result set, as aiomysql's scroll. A
-// streaming cursor can only move forward (by reading and discarding rows).
-func (cur *Cursor[R]) Scroll(ctx context.Context, value int, mode ScrollMode) error {
-	if cur.closed {
-		return ErrCursorClosed
-	}
-	target := value
-	if mode == ScrollRelative {
-		target = cur.pos + value
-	} else if mode != ScrollAbsolute {
-		return fmt.Errorf("aiomysql: unknown scroll mode %d", mode)
-	}
-	if !cur.streaming {
-		if target < 0 || target >= len(cur.buf) {
-			return fmt.Errorf("%w: position %d of %d rows", ErrScroll, target, len(cur.buf))
-		}
-		cur.pos = target
-		return nil
-	}
-	if target < cur.pos {
-		return fmt.Errorf("%w: a streaming cursor cannot move backwards (from %d to %d)", ErrScroll, cur.pos, target)
-	}
-	for cur.pos < target {
-		row, err := cur.FetchOne(ctx)
-		if err != nil {
-			return err
-		}
-		if row == nil {
-			return fmt.Errorf("%w: the result set ended at row %d before %d", ErrScroll, cur.pos, target)
-		}
-	}
-	return nil
-}
-
-// NextSet moves to the next result of a multi-statement query or a CALL,
-// discarding unread rows, as aiomysql's nextset. It returns false when there
-// is none.
-func (cur *Cursor[R]) NextSet(ctx context.Context) (bool, error) {
-	if cur.closed {
-		return false, ErrCursorClosed
-	}
-	rows := cur.rows
-	if rows == nil {
-		return false, nil
-	}
-	if err := rows.rebind(ctx); err != nil {
-		return false, err
-	}
-	if !rows.NextResultSet() {
-		cur.rows = nil
-		return false, rows.Err()
-	}
-	if err := cur.loadResult(); err != nil {
-		return false, err
-	}
-	return true, nil
-}
+// isNamed reports whether v gives values by name.
+func isNamed(v any) bool { return namesOf(v) != nil }
 
 // Mogrify returns the query with its arguments interpolated, exactly as
 // Execute would send it, as aiomysql's mogrify.
 func (cur *Cursor[R]) Mogrify(query string, args ...any) (string, error) {
-	style := sqltext.Format
-	if len(args) == 1 && isNamed(args[0]) {
-		style = sqltext.Pyformat
-	}
-	return cur.conn.interpolate(query, style, args)
+	return cur.conn.interpolate(query, cursorStyle(args), args)
 }
 
 // Close discards what is left of the result and closes the cursor. It is
-// idempotent. The connection stays open.
+// idempotent. The connection stays open. A streaming cursor reads the rest
+// under the context of its last fetch: if that context has ended, the
+// server's work is interrupted instead (KILL QUERY) and Close returns the
+// context's error; the connection stays usable when the interruption left
+// the stream clean.
 func (cur *Cursor[R]) Close() error {
 	if cur.closed {
 		return nil
 	}
-	err := cur.reset()
+	err := cur.discard()
 	cur.closed = true
 	return err
 }

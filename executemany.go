@@ -3,37 +3,40 @@ package aiomysql
 import (
 	"context"
 	"fmt"
-	"strings"
 
 	"github.com/aiomysql-go/aiomysql/internal/sqltext"
 )
 
 // ExecuteMany runs query once for each element of argsList, as aiomysql's
-// executemany. An INSERT or REPLACE with a VALUES tuple (with or without ON
-// DUPLICATE KEY UPDATE and a row alias) is rewritten into multi-row
-// statements, each as large as max_allowed_packet allows, so 10,000 rows take
-// a handful of round trips instead of 10,000. Other statements run one by
-// one. Each element of argsList is a []any (for %s) or a NamedArgs (for
-// %(name)s). It returns the total of affected rows.
+// executemany. An INSERT or REPLACE with one VALUES tuple (with or without
+// ON DUPLICATE KEY UPDATE and a row alias) is rewritten into multi-row
+// statements, each as large as the connection's packet limit
+// (Config.MaxAllowedPacket) allows, so 10,000 rows take a handful of round
+// trips instead of 10,000. Other statements run one by one. Each element of
+// argsList is a []any (for %s), a NamedArgs, map[string]any or struct (for
+// %(name)s), or a single value for a query with one %s. It returns the total
+// of affected rows, which RowCount then reports too; LastRowID is the last
+// statement's.
+//
+// The packet limit is the client's: when the server's max_allowed_packet is
+// smaller, set Config.MaxAllowedPacket to it (0 reads it from the server), or
+// large batches are refused by the server.
 func (cur *Cursor[R]) ExecuteMany(ctx context.Context, query string, argsList []any) (int64, error) {
-	if err := cur.reset(); err != nil {
+	if err := cur.reset(ctx); err != nil {
 		return 0, err
 	}
 	if len(argsList) == 0 {
 		return 0, nil
 	}
-	style := sqltext.Format
-	if isNamed(argsList[0]) {
-		style = sqltext.Pyformat
-	}
-	o := cur.conn.sqlOptions(style)
+	o := cur.conn.sqlOptions(manyStyle(argsList))
 	if prefix, row, suffix, ok := sqltext.SplitInsert(query, o); ok {
-		return cur.executeMulti(ctx, query, prefix, row, suffix, style, argsList)
+		return cur.executeMulti(ctx, query, multiInsert{prefix: prefix, row: row, suffix: suffix, o: o}, argsList)
 	}
 	var total int64
 	for _, args := range argsList {
 		n, err := cur.Execute(ctx, query, argArgs(args)...)
 		if err != nil {
+			cur.rowcount = total
 			return total, err
 		}
 		total += n
@@ -53,52 +56,131 @@ func argArgs(args any) []any {
 	return []any{args}
 }
 
+// multiInsert is an INSERT split by sqltext.SplitInsert.
+type multiInsert struct {
+	prefix, row, suffix string
+	o                   sqltext.Options
+}
+
 // executeMulti sends the rows as multi-row statements under the packet limit.
-func (cur *Cursor[R]) executeMulti(ctx context.Context, query, prefix, row, suffix string, style sqltext.Style, argsList []any) (int64, error) {
-	limit := cur.conn.pc.MaxPacket() - 1 // the command byte
-	var (
-		total int64
-		stmt  strings.Builder
-		rows  int
-	)
-	flush := func() error {
-		if rows == 0 {
-			return nil
-		}
-		stmt.WriteString(suffix)
-		res, err := cur.conn.exec(ctx, stmt.String(), style, nil)
+func (cur *Cursor[R]) executeMulti(ctx context.Context, query string, m multiInsert, argsList []any) (int64, error) {
+	var total int64
+	err := cur.pack(m, argsList, func(stmt []byte, nargs int) error {
+		res, err := cur.conn.execText(ctx, query, nargs, string(stmt))
 		if err != nil {
 			return err
 		}
 		total += int64(res.affected)
 		cur.lastID = int64(res.insertID)
 		cur.warnings += res.Warnings()
-		stmt.Reset()
-		rows = 0
 		return nil
-	}
-	for i, args := range argsList {
-		values, err := cur.conn.interpolate(row, style, argArgs(args))
-		if err != nil {
-			return total, fmt.Errorf("aiomysql: executemany row %d: %w", i, err)
-		}
-		if rows > 0 && stmt.Len()+1+len(values)+len(suffix) > limit {
-			if err := flush(); err != nil {
-				return total, err
-			}
-		}
-		if rows == 0 {
-			stmt.WriteString(prefix)
-		} else {
-			stmt.WriteByte(',')
-		}
-		stmt.WriteString(values)
-		rows++
-	}
-	if err := flush(); err != nil {
+	})
+	cur.rowcount = total
+	if err != nil {
 		return total, err
 	}
 	cur.executed = query
-	cur.rowcount = total
 	return total, nil
+}
+
+// pack interpolates each element of argsList into the tuple and calls send
+// with each multi-row statement (valid until send returns) and its number of
+// arguments, every statement as long as the packet limit allows. A row
+// longer than the limit goes alone into a statement, which the connection
+// then refuses with ErrPacketTooLarge.
+func (cur *Cursor[R]) pack(m multiInsert, argsList []any, send func(stmt []byte, nargs int) error) error {
+	// prefix and suffix hold no placeholders, but may hold %% for %.
+	head, err := sqltext.Interpolate(nil, m.prefix, m.o, nil, nil, nil)
+	if err != nil {
+		return err
+	}
+	tail, err := sqltext.Interpolate(nil, m.suffix, m.o, nil, nil, nil)
+	if err != nil {
+		return err
+	}
+	limit := cur.conn.pc.MaxPacket() - 1 // the command byte
+	var (
+		stmt  []byte
+		rows  int
+		nargs int
+	)
+	flush := func() error {
+		stmt = append(stmt, tail...)
+		err := send(stmt, nargs)
+		stmt, rows, nargs = stmt[:0], 0, 0
+		return err
+	}
+	for i, args := range argsList {
+		a := argArgs(args)
+		values, err := cur.conn.interpolate(m.row, m.o.Style, a)
+		if err != nil {
+			return fmt.Errorf("aiomysql: executemany row %d: %w", i, err)
+		}
+		if rows > 0 && len(stmt)+1+len(values)+len(tail) > limit {
+			if err := flush(); err != nil {
+				return err
+			}
+		}
+		if rows == 0 {
+			stmt = append(stmt, head...)
+		} else {
+			stmt = append(stmt, ',')
+		}
+		stmt = append(stmt, values...)
+		rows++
+		nargs += len(a)
+	}
+	return flush()
+}
+
+// execText runs sql, already interpolated, as one statement. The tracer and
+// the logger see query, the text before interpolation, so that argument
+// values never reach them.
+func (c *Conn) execText(ctx context.Context, query string, nargs int, sql string) (Result, error) {
+	trace := c.startTrace(ctx, query, nargs)
+	ok, err := c.pc.Exec(ctx, sql)
+	if err != nil {
+		trace.end(c, err, 0)
+		return Result{}, err
+	}
+	res := resultFrom(ok)
+	trace.end(c, nil, int64(res.affected))
+	return res, nil
+}
+
+// MogrifyMany returns the statements ExecuteMany would send for query and
+// argsList, as Mogrify does for Execute: for an INSERT or REPLACE that it
+// rewrites, one multi-row statement per packet; else one statement per
+// element of argsList.
+func (cur *Cursor[R]) MogrifyMany(query string, argsList []any) ([]string, error) {
+	if len(argsList) == 0 {
+		return nil, nil
+	}
+	style := manyStyle(argsList)
+	o := cur.conn.sqlOptions(style)
+	var out []string
+	if prefix, row, suffix, ok := sqltext.SplitInsert(query, o); ok {
+		err := cur.pack(multiInsert{prefix: prefix, row: row, suffix: suffix, o: o}, argsList, func(stmt []byte, _ int) error {
+			out = append(out, string(stmt))
+			return nil
+		})
+		return out, err
+	}
+	for _, args := range argsList {
+		s, err := cur.Mogrify(query, argArgs(args)...)
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, s)
+	}
+	return out, nil
+}
+
+// manyStyle is the placeholder style of ExecuteMany's query: %(name)s when
+// the first element of argsList gives values by name, else %s.
+func manyStyle(argsList []any) sqltext.Style {
+	if isNamed(argsList[0]) {
+		return sqltext.Pyformat
+	}
+	return sqltext.Format
 }

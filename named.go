@@ -12,9 +12,12 @@ import (
 // namedSource decides how args fill a query's placeholders: positionally,
 // or by name when the only argument is a NamedArgs, a map[string]any or a
 // struct (fields by their `db` tag, else their name; `db:"-"` skips one).
-// With names, Question style becomes Named (@name and :name).
+// With names, Question style becomes Named (@name and :name). Format style
+// (%s) is always positional: a cursor picks Pyformat itself when its only
+// argument gives names, so a single map or struct given for one %s (a
+// CallProc argument, say) stays a value.
 func namedSource(style sqltext.Style, args []any) (sqltext.Style, func(string) (any, bool), []any) {
-	if len(args) != 1 {
+	if len(args) != 1 || style == sqltext.Format {
 		return style, nil, args
 	}
 	lookup := namesOf(args[0])

@@ -18,16 +18,18 @@ import (
 // If the query's context ends while rows are being read, reading stops, the
 // connection is closed, and Err wraps ctx.Err().
 type Rows struct {
-	conn   *Conn
-	res    *protocol.Result
-	trace  *queryTrace
-	cols   []types.Column
-	names  []string
-	row    []byte
-	spans  []span
-	nrows  int64
-	err    error
-	closed bool
+	conn     *Conn
+	res      *protocol.Result
+	trace    *queryTrace
+	cols     []types.Column
+	names    []string
+	row      []byte
+	spans    []span
+	nrows    int64  // rows read, for the tracer
+	affected uint64 // rows affected by results without rows, for the tracer
+	err      error
+	closed   bool
+	plan     *structPlan // RowToStructByName's mapping for the current set
 }
 
 // span is where one value of the current row lies in its packet.
@@ -48,12 +50,17 @@ func newRows(c *Conn, res *protocol.Result, trace *queryTrace) *Rows {
 func (r *Rows) setColumns() {
 	defs := r.res.Columns()
 	r.cols = r.cols[:0]
-	r.names = r.names[:0]
+	// A new slice: the caller may keep the names of the previous set.
+	r.names = make([]string, 0, len(defs))
 	for i := range defs {
 		r.cols = append(r.cols, types.ColumnFrom(&defs[i]))
 		r.names = append(r.names, defs[i].Name)
 	}
 	r.row = nil
+	r.plan = nil
+	if len(defs) == 0 {
+		r.affected += r.res.OK().AffectedRows
+	}
 }
 
 // Next advances to the next row of the current result set. It returns false
@@ -170,7 +177,9 @@ func (r *Rows) RawValues() [][]byte {
 	return out
 }
 
-// Columns returns the names of the current result set's columns.
+// Columns returns the names of the current result set's columns. The slice
+// belongs to the Rows: it stays as it is when NextResultSet moves on, but
+// must not be modified.
 func (r *Rows) Columns() []string { return r.names }
 
 // ColumnTypes describes the current result set's columns.
@@ -212,7 +221,8 @@ func (r *Rows) Result() Result { return resultFrom(r.res.OK()) }
 // Err returns the error that stopped the iteration, if any.
 func (r *Rows) Err() error { return r.err }
 
-// Close discards any unread rows and results and frees the connection.
+// Close discards any unread rows and results and frees the connection. It
+// returns the error that ended the Rows, if any (the one Err returns).
 func (r *Rows) Close() error {
 	if r.closed {
 		return r.err
@@ -258,7 +268,7 @@ func (r *Rows) finish(err error) {
 	if err != nil && r.err == nil {
 		r.err = err
 	}
-	r.trace.end(r.conn, r.err, r.nrows)
+	r.trace.end(r.conn, r.err, r.nrows+int64(r.affected))
 }
 
 // rebind makes ctx govern the rest of the rows (streaming cursors take a

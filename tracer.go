@@ -2,14 +2,23 @@ package aiomysql
 
 import (
 	"context"
+	"errors"
 	"log/slog"
+	"strconv"
 	"time"
 )
 
 // QueryTracer observes queries, as pgx's tracers do. Set it in
 // Config.Tracer. Its methods are called on the goroutine that runs the query;
 // TraceQueryStart may return a derived context (for example carrying a span)
-// that TraceQueryEnd receives.
+// that TraceQueryEnd receives. Every query, Exec, cursor Execute and each
+// statement ExecuteMany sends is traced; the connection's own set-up
+// statements are not.
+//
+// The SQL a tracer sees is the text before interpolation, so argument values
+// never reach it, but TraceQueryEndData.Err is the error as returned: a
+// server's message may quote a value (a duplicate key) or part of the
+// statement.
 type QueryTracer interface {
 	TraceQueryStart(ctx context.Context, conn *Conn, data TraceQueryStartData) context.Context
 	TraceQueryEnd(ctx context.Context, conn *Conn, data TraceQueryEndData)
@@ -30,7 +39,9 @@ type TraceQueryEndData struct {
 	Args     int
 	Duration time.Duration
 	Err      error
-	// Rows is the number of rows read (Query) or affected (Exec).
+	// Rows is the number of rows read (Query) or affected (Exec); for a
+	// query whose results include statements without rows (a cursor's
+	// UPDATE, a multi-statement query), their affected rows are added.
 	Rows int64
 }
 
@@ -75,8 +86,24 @@ func (t *queryTrace) end(c *Conn, err error, rows int64) {
 		level := slog.LevelInfo
 		if err != nil {
 			level = slog.LevelError
-			attrs = append(attrs, slog.String("error", err.Error()))
+			attrs = append(attrs, errorAttrs(err)...)
 		}
 		l.LogAttrs(t.ctx, level, "query", attrs...)
 	}
+}
+
+// errorAttrs describes a query's error for the log. A server error is given
+// by number and SQLSTATE only: its message may quote the statement or a
+// value (a duplicate key, a syntax error "near ..."), and the log never holds
+// argument values. Other errors are the client's own, which quote no values.
+func errorAttrs(err error) []slog.Attr {
+	var se *Error
+	if errors.As(err, &se) {
+		return []slog.Attr{
+			slog.String("error", "server error "+strconv.Itoa(int(se.Number))+" ("+se.SQLState+")"),
+			slog.Int("error_number", int(se.Number)),
+			slog.String("sqlstate", se.SQLState),
+		}
+	}
+	return []slog.Attr{slog.String("error", err.Error())}
 }

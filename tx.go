@@ -96,10 +96,20 @@ type Tx struct {
 // ErrTxDone is returned by a Tx's methods after it was committed or rolled back.
 var ErrTxDone = errors.New("aiomysql: transaction has already been committed or rolled back")
 
+// ErrInTransaction is returned by BeginTx when the connection is already in
+// a transaction: START TRANSACTION would commit it silently. Commit or roll it
+// back first, or use a savepoint.
+var ErrInTransaction = errors.New("aiomysql: a transaction is already in progress on the connection")
+
 // BeginTx starts a transaction with options. The isolation level applies to
 // this transaction only (SET TRANSACTION ISOLATION LEVEL, then START
-// TRANSACTION).
+// TRANSACTION). When the server says a transaction is already open (Begin,
+// or autocommit off and a statement run), it returns ErrInTransaction and
+// sends nothing.
 func (c *Conn) BeginTx(ctx context.Context, opts TxOptions) (*Tx, error) {
+	if c.InTransaction() {
+		return nil, ErrInTransaction
+	}
 	if lvl := opts.Isolation.sql(); lvl != "" {
 		if _, err := c.exec(ctx, "SET TRANSACTION ISOLATION LEVEL "+lvl, sqltext.Question, nil); err != nil {
 			return nil, err
