@@ -2,6 +2,7 @@ package aiomysql
 
 import (
 	"github.com/aiomysql-go/aiomysql/internal/charset"
+	"github.com/aiomysql-go/aiomysql/internal/types"
 	"github.com/aiomysql-go/aiomysql/internal/wire"
 )
 
@@ -45,7 +46,8 @@ func newColumnType(d *wire.ColumnDefinition) ColumnType {
 	if c, ok := charset.ByID(d.CharacterSet); ok {
 		ct.Collation = c.Name
 	}
-	ct.DatabaseTypeName = typeName(d)
+	col := types.ColumnFrom(d)
+	ct.DatabaseTypeName = col.DatabaseTypeName()
 	isDecimal := d.Type == wire.TypeNewDecimal || d.Type == wire.TypeDecimal
 	if !isDecimal && d.Decimals >= notFixedDecimals {
 		// 31 (MySQL) or 39 (MariaDB): no fixed number of decimals, as for
@@ -64,84 +66,6 @@ func newColumnType(d *wire.ColumnDefinition) ColumnType {
 		ct.Precision = p
 	}
 	return ct
-}
-
-// typeName is the SQL name of a column's type.
-func typeName(d *wire.ColumnDefinition) string {
-	if d.FormatName == "json" {
-		return "JSON"
-	}
-	binary := d.CharacterSet == charset.Binary
-	switch d.Type {
-	case wire.TypeTiny:
-		return "TINYINT"
-	case wire.TypeShort:
-		return "SMALLINT"
-	case wire.TypeInt24:
-		return "MEDIUMINT"
-	case wire.TypeLong:
-		return "INT"
-	case wire.TypeLongLong:
-		return "BIGINT"
-	case wire.TypeFloat:
-		return "FLOAT"
-	case wire.TypeDouble:
-		return "DOUBLE"
-	case wire.TypeDecimal, wire.TypeNewDecimal:
-		return "DECIMAL"
-	case wire.TypeYear:
-		return "YEAR"
-	case wire.TypeDate, wire.TypeNewDate:
-		return "DATE"
-	case wire.TypeTime, wire.TypeTime2:
-		return "TIME"
-	case wire.TypeDateTime, wire.TypeDateTime2:
-		return "DATETIME"
-	case wire.TypeTimestamp, wire.TypeTimestamp2:
-		return "TIMESTAMP"
-	case wire.TypeBit:
-		return "BIT"
-	case wire.TypeJSON:
-		return "JSON"
-	case wire.TypeEnum:
-		return "ENUM"
-	case wire.TypeSet:
-		return "SET"
-	case wire.TypeGeometry:
-		return "GEOMETRY"
-	case wire.TypeVector:
-		return "VECTOR"
-	case wire.TypeNull:
-		return "NULL"
-	case wire.TypeTinyBlob, wire.TypeMediumBlob, wire.TypeLongBlob, wire.TypeBlob:
-		if binary {
-			return "BLOB"
-		}
-		return "TEXT"
-	case wire.TypeVarString, wire.TypeVarChar:
-		if d.Flags&wire.FlagEnum != 0 {
-			return "ENUM"
-		}
-		if d.Flags&wire.FlagSet != 0 {
-			return "SET"
-		}
-		if binary {
-			return "VARBINARY"
-		}
-		return "VARCHAR"
-	case wire.TypeString:
-		if d.Flags&wire.FlagEnum != 0 {
-			return "ENUM"
-		}
-		if d.Flags&wire.FlagSet != 0 {
-			return "SET"
-		}
-		if binary {
-			return "BINARY"
-		}
-		return "CHAR"
-	}
-	return d.Type.String()
 }
 
 // DisplaySize returns the column's width in characters, PEP-249's
