@@ -28,6 +28,57 @@
 // AllowPublicKeyRetrieval. Config never prints its password (String, %v, %+v,
 // %#v and slog all redact it).
 //
+// # Querying
+//
+// The pgx-style API streams rows and scans them straight into Go values:
+//
+//	rows, err := conn.Query(ctx, "SELECT id, name FROM users WHERE age > ?", 30)
+//	if err != nil {
+//		return err
+//	}
+//	defer rows.Close()
+//	for rows.Next() {
+//		var id int64
+//		var name string
+//		if err := rows.Scan(&id, &name); err != nil {
+//			return err
+//		}
+//	}
+//	return rows.Err()
+//
+// QueryRow, Exec, CollectRows with RowToStructByName, RowToMap and ForEachRow
+// cover the common shapes. Scan accepts sized ints and uints (overflow is an
+// error matching ErrScanRange), floats, string, []byte, RawBytes (no copy),
+// bool, time.Time, time.Duration, json.RawMessage, *any, pointers (nil for
+// NULL), sql.Scanner and the sql.Null types. Values returns each value as its
+// natural type: int64 or uint64 for integers, float32/float64, string for
+// DECIMAL (exact), time.Time (in Config.Location) for dates, time.Duration
+// for TIME (negative and beyond 24 h), []byte for binary strings,
+// json.RawMessage for JSON.
+//
+// # Cursors
+//
+// aiomysql's cursors are Cursor[[]any] and Cursor[map[string]any]:
+// Conn.Cursor and Conn.DictCursor buffer a result, Conn.SSCursor and
+// Conn.SSDictCursor stream it. They run %s and %(name)s queries as aiomysql
+// does and offer Execute, ExecuteMany (rewritten into multi-row INSERTs),
+// CallProc, FetchOne, FetchMany, FetchAll, Scroll, NextSet, Mogrify,
+// RowCount, RowNumber, LastRowID, Description and ShowWarnings.
+//
+// # Interpolation
+//
+// Arguments are put into the query text on the client (one round trip),
+// escaped for the session as the server last described it: the
+// NO_BACKSLASH_ESCAPES and ANSI_QUOTES flags of every reply, and the character
+// set tracked through session-state changes (so a runtime SET NAMES is seen).
+// Placeholders are found only in code, never inside strings, quoted
+// identifiers or comments: ? for Query and Exec (or @name / :name with a
+// NamedArgs, map or struct argument), %s and %(name)s for cursors. A slice
+// becomes a parenthesised list for IN ?. In a character set where byte 0x5c
+// can end a multibyte character (big5, cp932, gbk, sjis, gb18030) nothing is
+// interpolated: the query fails with ErrUnsafeInterpolation, because no
+// escaping is safe there.
+//
 // # Errors
 //
 // A server error is a *Error with the server's Number, SQLState and Message.
@@ -38,7 +89,17 @@
 //
 // # Context support
 //
-// Every call that can block takes a context first. A context that ends
-// during a command interrupts it; the connection, whose state is then
-// unknown, is closed, and the error wraps ctx.Err().
+// Every call that can block takes a context first. When a context ends
+// during a command, the client sends KILL QUERY for it on a short-lived side
+// connection (Config.KillOnCancel, on by default) and reads the server's
+// answer within a short grace period: the connection then stays usable, and
+// the next command waits until the kill is done, so a late kill never hits
+// it. When the answer does not come in time, the connection is closed. Either
+// way the error wraps ctx.Err().
+//
+// Errors after a connection failed say what the server may have done:
+// ErrNotSent (nothing was written and no transaction was open: safe to retry
+// elsewhere), ErrConnLost (the command may or may not have run), and
+// ErrCommitUnknown (a COMMIT whose reply was lost). Nothing is retried
+// automatically.
 package aiomysql
