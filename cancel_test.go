@@ -170,7 +170,6 @@ func proxiedConfig(t *testing.T) (*aiomysql.Config, *faultproxy.Proxy) {
 }
 
 func TestC4_BlackholedNetwork(t *testing.T) {
-	srv := testServer(t)
 	cfg, proxy := proxiedConfig(t)
 	c := connectT(t, cfg)
 	link, err := proxy.WaitLink(testCtx(t), 0)
@@ -198,7 +197,10 @@ func TestC4_BlackholedNetwork(t *testing.T) {
 	if d := time.Since(start); d > time.Second {
 		t.Errorf("Close took %v", d)
 	}
-	waitNotRunning(t, srv, c.ThreadID(), time.Second)
+	if err := c.KillErrorForTest(); err != nil {
+		t.Errorf("the kill failed: %v", err)
+	}
+
 }
 
 func TestC5_HandshakeStalls(t *testing.T) {

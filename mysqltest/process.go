@@ -67,6 +67,9 @@ func (s *Server) installDB(ctx context.Context) error {
 		"--auth-root-authentication-method=normal",
 		"--skip-test-db",
 		"--skip-name-resolve",
+		// Bootstrap's temporary tables go in the server's own directory:
+		// in the shared /tmp, parallel installs can collide.
+		"--tmpdir=" + s.Dir,
 	}
 	if os.Geteuid() == 0 {
 		args = append(args, "--user=root")

@@ -18,7 +18,9 @@ import (
 //
 //  1. a killer goroutine (owned by the Conn) opens a short-lived side
 //     connection and sends KILL QUERY <thread id>, after KillDelay;
-//  2. the socket gets a deadline CancelGrace (plus KillDelay) away: the server,
+//  2. the socket gets a deadline KillDelay + CancelGrace away, the time the
+//     kill may take; once the kill has been acknowledged, the deadline moves
+//     to CancelGrace after that (a failed kill moves it to now). The server,
 //     its statement killed, answers (an ERR 1317, or the rest of a result)
 //     and the exchange reads that answer to its end, leaving the stream in
 //     step; if the answer does not come in time the read fails and the
@@ -32,8 +34,9 @@ import (
 // past at once and the connection is closed.
 
 // defaultCancelGrace bounds how long an exchange may still read after its
-// context ended, waiting for the server's answer to the kill.
-const defaultCancelGrace = 80 * time.Millisecond
+// context ended: first while the kill is on its way, then again while the
+// server answers it.
+const defaultCancelGrace = 60 * time.Millisecond
 
 // onCancel runs (from the context's AfterFunc) when the bound context ends.
 // It returns false when the caller should instead wake the exchange at once.
@@ -50,22 +53,26 @@ func (c *Conn) onCancel() bool {
 	c.killers.Add(1)
 	go func() {
 		defer c.killers.Done()
-		c.killQuery()
+		if c.killQuery() {
+			_ = c.raw.SetDeadline(time.Now().Add(grace))
+		} else {
+			_ = c.raw.SetDeadline(pastDeadline())
+		}
 	}()
 	return true
 }
 
 // killQuery sends KILL QUERY for this connection's thread on a side
-// connection. Its failures are not reported: the grace deadline then closes
-// the connection, which is the fallback.
-func (c *Conn) killQuery() {
+// connection and reports whether the server acknowledged it. A failure is
+// kept for KillError; the connection is then closed, which is the fallback.
+func (c *Conn) killQuery() bool {
 	if d := c.opts.KillDelay; d > 0 {
 		t := time.NewTimer(d)
 		defer t.Stop()
 		select {
 		case <-t.C:
 		case <-c.closing:
-			return
+			return false
 		}
 	}
 	timeout := c.opts.KillTimeout
@@ -77,12 +84,14 @@ func (c *Conn) killQuery() {
 	side, err := Connect(ctx, c.sideOptions())
 	if err != nil {
 		c.killErr.Store(&err)
-		return
+		return false
 	}
 	defer side.Close()
 	if _, err := side.Exec(ctx, "KILL QUERY "+strconv.FormatUint(uint64(c.connectionID), 10)); err != nil {
 		c.killErr.Store(&err)
+		return false
 	}
+	return true
 }
 
 // sideOptions are the options of the connection that sends a kill: the same

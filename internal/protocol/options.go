@@ -81,7 +81,7 @@ type Options struct {
 	// KillOnCancel sends KILL QUERY on a side connection when an exchange's
 	// context ends (see cancel.go); KillDelay waits before sending it,
 	// KillTimeout bounds the side connection (default 5 s), and CancelGrace
-	// bounds the wait for the server's answer afterwards (default 80 ms).
+	// bounds the wait for the kill and then for the server's answer (default 60 ms each).
 	KillOnCancel bool
 	KillDelay    time.Duration
 	KillTimeout  time.Duration
