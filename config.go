@@ -209,9 +209,12 @@ type Config struct {
 	// server-public-key-path.
 	ServerPublicKeyFile string
 
-	// MaxAllowedPacket is the largest packet the client sends or accepts, in
-	// bytes. Default 64 MiB (67108864); 0 reads the server's
-	// max_allowed_packet after connecting. DSN: maxAllowedPacket.
+	// MaxAllowedPacket is the server's max_allowed_packet as the client
+	// assumes it, in bytes: a command must be smaller than it (a larger one
+	// is refused with ErrPacketTooLarge before anything is written), and no
+	// reply may be larger. Default 64 MiB (67108864); set it to the server's
+	// value, or 0 to read the server's value after connecting (one more round
+	// trip). DSN: maxAllowedPacket.
 	MaxAllowedPacket int
 	// MultiStatements allows several statements in one query. Default false.
 	// DSN: multiStatements.
@@ -222,13 +225,15 @@ type Config struct {
 	// ColumnsWithAlias makes the database/sql driver name columns table.column.
 	// Default false. DSN: columnsWithAlias.
 	ColumnsWithAlias bool
-	// InterpolateParams sends queries with arguments as one text query, the
-	// arguments escaped into it, instead of a server-side prepare: one round
-	// trip instead of three. Default true (go-sql-driver/mysql: false): the
-	// escaping follows the session's character set and NO_BACKSLASH_ESCAPES,
-	// and character sets where a quote or backslash can hide inside a
-	// multibyte character (gbk, sjis, big5, cp932, gb18030) always use a
-	// server-side prepare. DSN: interpolateParams.
+	// InterpolateParams is for the database/sql driver: it sends queries
+	// with arguments as one text query, the arguments written into it,
+	// instead of a server-side prepare (one round trip instead of three).
+	// Default true (go-sql-driver/mysql: false). The native API (Query, Exec,
+	// cursors) always interpolates. Literals are written so that they read
+	// the same in either NO_BACKSLASH_ESCAPES state, and in character sets
+	// where a backslash can hide inside a multibyte character (gbk, sjis,
+	// big5, cp932, gb18030) nothing is interpolated: the query fails with
+	// ErrUnsafeInterpolation. DSN: interpolateParams.
 	InterpolateParams bool
 	// RejectReadOnly makes the database/sql driver drop a connection that gets
 	// error 1290/1836 (read-only), e.g. after a failover. Default false.

@@ -106,12 +106,7 @@ func (c *Conn) InTransaction() bool { return c.ServerStatus()&1 != 0 }
 
 // Charset returns the connection's character set, as the server last reported
 // it through session tracking or as configured.
-func (c *Conn) Charset() string {
-	if cs := c.pc.Session().CharacterSetClient; cs != "" {
-		return cs
-	}
-	return c.cfg.Charset
-}
+func (c *Conn) Charset() string { return c.clientCharset() }
 
 // Database returns the default database as the server last reported it.
 func (c *Conn) Database() string { return c.pc.Session().Schema }

@@ -2,10 +2,12 @@ package aiomysql
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"io"
 	"os"
 	"path/filepath"
+	"strconv"
 	"strings"
 
 	"github.com/aiomysql-go/aiomysql/internal/protocol"
@@ -22,7 +24,12 @@ import (
 
 // LoadData runs a LOAD DATA LOCAL INFILE statement whose data comes from r:
 // whatever file name the statement (or the server) names, r is what is sent,
-// for this call only. Config.LocalInfile must be on.
+// once, for this call only; the allow-list plays no part. r is read to its
+// end and not closed. Config.LocalInfile must be on (else the error wraps
+// ErrLocalInfileRefused and nothing is sent). When the server refuses LOCAL
+// INFILE (local_infile=0) the error is its *Error and the connection stays
+// usable. ctx's cancellation acts on the socket, not on a Read of r that
+// blocks.
 //
 //	res, err := conn.LoadData(ctx, strings.NewReader("1,a\n2,b\n"),
 //		"LOAD DATA LOCAL INFILE 'data.csv' INTO TABLE t FIELDS TERMINATED BY ','")
@@ -38,58 +45,106 @@ func (c *Conn) LoadData(ctx context.Context, r io.Reader, query string, args ...
 		served = true
 		return io.NopCloser(r), nil
 	})
-	defer c.pc.SetLocalInfile(prev)
+	defer func() { c.pc.SetLocalInfile(prev) }()
 	return c.exec(ctx, query, sqltext.Question, args)
 }
 
 // allowListHandler serves LOCAL INFILE requests from the allow-list.
 func (c *Conn) allowListHandler() protocol.LocalInfileHandler {
 	allow := c.cfg.LocalInfileAllow
-	return func(name string) (io.ReadCloser, error) {
-		path, err := allowedPath(name, allow)
-		if err != nil {
-			return nil, err
-		}
-		return os.Open(path)
-	}
+	return func(name string) (io.ReadCloser, error) { return openAllowed(name, allow) }
 }
 
-// allowedPath resolves name (cleaned, symlinks followed) and returns it when
-// it is an allowed file or lies under an allowed directory. Nothing is opened.
-func allowedPath(name string, allow []string) (string, error) {
+// openAllowed opens the file a server asked for when it is allowed: name,
+// cleaned and with its symlinks resolved, must be a file on the allow-list
+// or lie under a directory on it. Every check comes before anything is
+// opened, and the file is then opened through an os.Root of the allowed
+// directory, so a symlink swapped in after the check cannot lead out of it.
+// Directories are refused.
+func openAllowed(name string, allow []string) (io.ReadCloser, error) {
 	refuse := func(why string) error {
-		return fmt.Errorf("%w: %q %s", ErrLocalInfileRefused, name, why)
+		return fmt.Errorf("%w: %s %s", ErrLocalInfileRefused, quoteFileName(name), why)
 	}
 	if len(allow) == 0 {
-		return "", refuse("is not allowed: Config.LocalInfileAllow is empty (use LoadData with a reader)")
+		return nil, refuse("is not allowed: Config.LocalInfileAllow is empty (use LoadData with a reader)")
 	}
 	if name == "" || strings.ContainsRune(name, 0) {
-		return "", refuse("is not a file name")
+		return nil, refuse("is not a file name")
 	}
-	abs, err := filepath.Abs(filepath.Clean(name))
+	abs, err := filepath.Abs(name)
 	if err != nil {
-		return "", refuse("cannot be resolved")
+		return nil, refuse("cannot be resolved")
 	}
 	real, err := filepath.EvalSymlinks(abs)
 	if err != nil {
-		return "", refuse("cannot be resolved")
+		return nil, refuse("cannot be resolved")
 	}
 	for _, a := range allow {
-		aa, err := filepath.Abs(filepath.Clean(a))
-		if err != nil {
+		dir, rel, ok := allowedBy(real, a)
+		if !ok {
 			continue
 		}
-		if ra, err := filepath.EvalSymlinks(aa); err == nil {
-			aa = ra
+		f, err := openIn(dir, rel)
+		if err != nil {
+			return nil, fmt.Errorf("%w: %s cannot be opened: %w", ErrLocalInfileRefused, quoteFileName(name), err)
 		}
-		if real == aa {
-			return real, nil
-		}
-		if rel, err := filepath.Rel(aa, real); err == nil && rel != ".." && !strings.HasPrefix(rel, ".."+string(filepath.Separator)) && !filepath.IsAbs(rel) {
-			if st, err := os.Stat(aa); err == nil && st.IsDir() {
-				return real, nil
-			}
-		}
+		return f, nil
 	}
-	return "", refuse("is not on Config.LocalInfileAllow")
+	return nil, refuse("is not on Config.LocalInfileAllow")
+}
+
+// allowedBy reports whether real (absolute, symlinks resolved) is the
+// allow-list entry entry, or lies under it when entry is a directory. It
+// returns the directory to open from and real's path relative to it.
+func allowedBy(real, entry string) (dir, rel string, ok bool) {
+	abs, err := filepath.Abs(entry)
+	if err != nil {
+		return "", "", false
+	}
+	resolved, err := filepath.EvalSymlinks(abs)
+	if err != nil {
+		return "", "", false
+	}
+	if real == resolved {
+		return filepath.Dir(resolved), filepath.Base(resolved), true
+	}
+	if st, err := os.Stat(resolved); err != nil || !st.IsDir() {
+		return "", "", false
+	}
+	rel, err = filepath.Rel(resolved, real)
+	if err != nil || rel == "." || rel == ".." || strings.HasPrefix(rel, ".."+string(filepath.Separator)) || filepath.IsAbs(rel) {
+		return "", "", false
+	}
+	return resolved, rel, true
+}
+
+// openIn opens rel inside dir without leaving it, and refuses a directory.
+func openIn(dir, rel string) (*os.File, error) {
+	root, err := os.OpenRoot(dir)
+	if err != nil {
+		return nil, err
+	}
+	defer root.Close()
+	f, err := root.Open(rel)
+	if err != nil {
+		return nil, err
+	}
+	if st, err := f.Stat(); err != nil || st.IsDir() {
+		_ = f.Close()
+		if err == nil {
+			err = errors.New("it is a directory")
+		}
+		return nil, err
+	}
+	return f, nil
+}
+
+// quoteFileName quotes a file name the server sent for an error message, cut
+// short: a hostile server chooses it.
+func quoteFileName(name string) string {
+	const shown = 256
+	if len(name) > shown {
+		return strconv.Quote(name[:shown]) + "..."
+	}
+	return strconv.Quote(name)
 }

@@ -3,6 +3,7 @@ package aiomysql
 import (
 	"context"
 	"fmt"
+	"strings"
 	"time"
 
 	"github.com/aiomysql-go/aiomysql/internal/charset"
@@ -79,11 +80,15 @@ func (c *Conn) interpolate(query string, style sqltext.Style, args []any) (strin
 	if len(args) == 0 {
 		return query, nil
 	}
-	if cs := c.Charset(); charset.UnsafeForEscaping(cs) {
+	cs := c.clientCharset()
+	if charset.UnsafeForEscaping(cs) {
 		return "", fmt.Errorf("%w: the connection's character set is %s", ErrUnsafeInterpolation, cs)
 	}
 	o := c.sqlOptions(style)
-	lit := &types.LiteralOptions{NoBackslashEscapes: o.NoBackslashEscapes, Location: c.location()}
+	// Literals are written to read the same whatever NO_BACKSLASH_ESCAPES
+	// says: the status flag can be stale (after SET STATEMENT sql_mode=...
+	// FOR ..., the reply carries the statement's temporary mode).
+	lit := &types.LiteralOptions{NoBackslashEscapes: o.NoBackslashEscapes, Charset: cs, Location: c.location()}
 	appendArg := func(dst []byte, v any) ([]byte, error) { return types.AppendLiteral(dst, v, lit) }
 	style, named, positional := namedSource(style, args)
 	o.Style = style
@@ -92,6 +97,18 @@ func (c *Conn) interpolate(query string, style sqltext.Style, args []any) (strin
 		return "", err
 	}
 	return string(buf), nil
+}
+
+// clientCharset is the character set the server reads query text in:
+// character_set_client as the server last reported it through session
+// tracking (SET NAMES, SET character_set_client, an init command), else the
+// one negotiated at connect, which also covers a Config that names only a
+// Collation or spells the character set in capitals. It is in lower case.
+func (c *Conn) clientCharset() string {
+	if cs := c.pc.Session().CharacterSetClient; cs != "" {
+		return strings.ToLower(cs)
+	}
+	return c.collation.Charset
 }
 
 // sqlOptions describes how the session reads SQL text now: its

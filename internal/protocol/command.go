@@ -43,8 +43,10 @@ func (c *Conn) writeCommand(ctx context.Context, op string, build func([]byte) (
 	}
 	c.wc.ResetSequence()
 	buf, err := build(c.wc.StartPacket())
-	if err == nil && len(buf)-4 > maxPacket(c.opts) {
-		err = fmt.Errorf("%w: %s of %d bytes, the limit is %d (max_allowed_packet); nothing was sent",
+	if err == nil && len(buf)-4 >= maxPacket(c.opts) {
+		// The server accepts a command only if it is smaller than its
+		// max_allowed_packet.
+		err = fmt.Errorf("%w: %s of %d bytes, which must be below %d (max_allowed_packet); nothing was sent",
 			ErrPacketTooLarge, op, len(buf)-4, maxPacket(c.opts))
 	}
 	if err != nil {
@@ -194,6 +196,9 @@ func (c *Conn) readExecResult(ctx context.Context) (*wire.OK, error) {
 				return nil, err
 			}
 			if ok, err = c.readOK(ctx, "query"); err != nil {
+				if refused != nil {
+					return nil, fmt.Errorf("%w (the server then answered: %w)", refused, err)
+				}
 				return nil, err
 			}
 			if refused != nil && refusal == nil {

@@ -5,9 +5,16 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"slices"
 
 	"github.com/aiomysql-go/aiomysql/internal/wire"
 )
+
+// localInfileChunk is the payload size of the packets a local file is sent
+// in: small enough for any server's max_allowed_packet (MariaDB's default is
+// 16 MiB, its minimum 1 KiB, and few are set below 64 KiB), large enough that
+// the per-packet cost is negligible.
+const localInfileChunk = 64 << 10
 
 // LocalInfileHandler opens the data for a LOAD DATA LOCAL INFILE request
 // naming name. It returns an error (wrapping ErrLocalInfileRefused when it
@@ -22,37 +29,75 @@ func (c *Conn) SetLocalInfile(h LocalInfileHandler) LocalInfileHandler {
 	return prev
 }
 
-// serveLocalInfile answers a LOCAL INFILE request (0xFB + file name). A
-// refusal sends only the empty terminator and is returned as refusal, with
-// the stream still in step; err is an I/O error that broke the connection.
-func (c *Conn) serveLocalInfile(ctx context.Context, name []byte) (refusal, err error) {
+// serveLocalInfile answers a LOCAL INFILE request (0xFB + file name). When
+// the request is refused, or the data cannot be read before any of it was
+// sent, only the empty terminator goes out and the reason comes back as
+// callerErr, with the stream still in step: the caller reads the server's
+// reply, then reports callerErr. err is an error that broke the connection.
+//
+// The handler is asked only when LOCAL INFILE was negotiated: a server that
+// sends the request without the client having offered CLIENT_LOCAL_FILES
+// gets the terminator and nothing else, whatever handler is set.
+func (c *Conn) serveLocalInfile(ctx context.Context, name []byte) (callerErr, err error) {
 	if c.localInfile == nil || c.caps&wire.ClientLocalFiles == 0 {
-		refusal = fmt.Errorf("%w: the server asked for local file %q, but LOCAL INFILE is not enabled", ErrLocalInfileRefused, name)
-		return refusal, c.writeRaw(ctx, nil)
+		callerErr = fmt.Errorf("%w: the server asked for local file %s, but LOCAL INFILE is not enabled",
+			ErrLocalInfileRefused, quoteName(name))
+		return callerErr, c.writeFilePacket(ctx, nil)
 	}
 	f, openErr := c.localInfile(string(name))
 	if openErr != nil {
 		if !errors.Is(openErr, ErrLocalInfileRefused) {
 			openErr = fmt.Errorf("%w: %w", ErrLocalInfileRefused, openErr)
 		}
-		return openErr, c.writeRaw(ctx, nil)
+		return openErr, c.writeFilePacket(ctx, nil)
 	}
 	defer f.Close()
-	data := make([]byte, min(maxPacket(c.opts)-4, 1<<20))
+	// The server takes packets smaller than its max_allowed_packet.
+	chunk := max(min(localInfileChunk, maxPacket(c.opts)-1), 1)
+	sent := false
 	for {
-		n, readErr := io.ReadFull(f, data)
+		buf := c.wc.StartPacket()
+		buf = slices.Grow(buf, chunk)[:len(buf)+chunk]
+		n, readErr := io.ReadFull(f, buf[len(buf)-chunk:])
 		if n > 0 {
-			if err := c.wc.WritePacket(append(c.wc.StartPacket(), data[:n]...)); err != nil {
-				return nil, c.ioError(ctx, "sending a local file", err)
+			if err := c.writeFilePacket(ctx, buf[:len(buf)-chunk+n]); err != nil {
+				return nil, err
 			}
+			sent = true
 		}
 		switch {
 		case readErr == io.EOF || readErr == io.ErrUnexpectedEOF:
-			return nil, c.writeRaw(ctx, nil)
+			return nil, c.writeFilePacket(ctx, nil)
+		case readErr != nil && !sent:
+			// Nothing went out: the empty file ends the request cleanly.
+			return fmt.Errorf("aiomysql: reading local file %s: %w", quoteName(name), readErr), c.writeFilePacket(ctx, nil)
 		case readErr != nil:
 			// Part of the file went out: only closing the connection stops the
 			// server from loading a truncated file.
-			return nil, c.fail(fmt.Errorf("aiomysql: reading local file %q: %w", name, readErr))
+			return nil, c.fail(fmt.Errorf("aiomysql: reading local file %s: %w", quoteName(name), readErr))
 		}
 	}
+}
+
+// writeFilePacket sends one packet of a local file, continuing the
+// sequence: packet is a buffer from StartPacket with the data appended, or
+// nil for the empty terminator.
+func (c *Conn) writeFilePacket(ctx context.Context, packet []byte) error {
+	if packet == nil {
+		packet = c.wc.StartPacket()
+	}
+	if err := c.wc.WritePacket(packet); err != nil {
+		return c.ioError(ctx, "sending a local file", err)
+	}
+	return nil
+}
+
+// quoteName quotes a file name the server sent for an error message, cut
+// short: a hostile server chooses it.
+func quoteName(name []byte) string {
+	const shown = 256
+	if len(name) > shown {
+		return fmt.Sprintf("%q...", name[:shown])
+	}
+	return fmt.Sprintf("%q", name)
 }

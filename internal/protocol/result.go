@@ -2,6 +2,7 @@ package protocol
 
 import (
 	"context"
+	"fmt"
 
 	"github.com/aiomysql-go/aiomysql/internal/wire"
 )
@@ -74,6 +75,9 @@ func (r *Result) readHead() error {
 			return err
 		}
 		if err := r.readHead(); err != nil {
+			if refusal != nil {
+				return fmt.Errorf("%w (the server then answered: %w)", refusal, err)
+			}
 			return err
 		}
 		if refusal != nil {

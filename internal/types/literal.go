@@ -14,8 +14,17 @@ import (
 // LiteralOptions.
 type LiteralOptions struct {
 	// NoBackslashEscapes escapes strings for sql_mode NO_BACKSLASH_ESCAPES:
-	// only ' is doubled. Default: backslash escapes.
+	// only ' is doubled. Default: backslash escapes. Ignored when Charset
+	// is set.
 	NoBackslashEscapes bool
+	// Charset, when set, makes string and byte literals independent of
+	// NO_BACKSLASH_ESCAPES, so a stale view of the session's sql_mode (for
+	// instance after SET STATEMENT sql_mode=... FOR ...) cannot change what
+	// the server reads: a value without a backslash or NUL is written
+	// '...' with only ' doubled (which reads the same in both modes), any
+	// other as a hex literal with an introducer, _<Charset> X'...' (or
+	// _binary X'...' for bytes). It is the connection's character set name.
+	Charset string
 	// Location is the zone time.Time values are converted to before they
 	// are written (the server reads DATETIME literals without a zone, and
 	// TIMESTAMP ones in the session's time_zone). Default (nil): time.UTC.
@@ -65,12 +74,11 @@ func appendLiteral(dst []byte, v any, o *LiteralOptions, depth int) ([]byte, err
 	if depth > maxLiteralDepth {
 		return dst, literalError(v, errTooDeep)
 	}
-	nb := o != nil && o.NoBackslashEscapes
 	switch x := v.(type) {
 	case nil:
 		return append(dst, "NULL"...), nil
 	case string:
-		return AppendQuotedString(dst, x, nb), nil
+		return quoteText(dst, x, o), nil
 	case int:
 		return strconv.AppendInt(dst, int64(x), 10), nil
 	case int64:
@@ -101,13 +109,12 @@ func appendLiteral(dst []byte, v any, o *LiteralOptions, depth int) ([]byte, err
 		if x == nil {
 			return append(dst, "NULL"...), nil
 		}
-		return AppendQuotedBytes(dst, x, nb), nil
+		return quoteBytes(dst, x, o), nil
 	case json.RawMessage:
 		if x == nil {
 			return append(dst, "NULL"...), nil
 		}
-		dst = append(dst, '\'')
-		return append(appendEscaped(dst, x, nb), '\''), nil
+		return quoteText(dst, x, o), nil
 	case time.Time:
 		return appendTimeLiteral(dst, x, o)
 	case time.Duration:
@@ -120,7 +127,7 @@ func appendLiteral(dst []byte, v any, o *LiteralOptions, depth int) ([]byte, err
 		})
 	case []string:
 		return appendList(dst, len(x), v, func(dst []byte, i int) ([]byte, error) {
-			return AppendQuotedString(dst, x[i], nb), nil
+			return quoteText(dst, x[i], o), nil
 		})
 	case []int:
 		return appendList(dst, len(x), v, func(dst []byte, i int) ([]byte, error) {

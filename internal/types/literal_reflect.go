@@ -8,7 +8,6 @@ import (
 // appendReflect writes values by kind: pointers, named basic types, byte
 // arrays and slices, and lists.
 func appendReflect(dst []byte, v any, o *LiteralOptions, depth int) ([]byte, error) {
-	nb := o != nil && o.NoBackslashEscapes
 	rv := reflect.ValueOf(v)
 	switch rv.Kind() {
 	case reflect.Pointer:
@@ -27,7 +26,7 @@ func appendReflect(dst []byte, v any, o *LiteralOptions, depth int) ([]byte, err
 	case reflect.Float64:
 		return appendFloatLiteral(dst, v, rv.Float(), 64)
 	case reflect.String:
-		return AppendQuotedString(dst, rv.String(), nb), nil
+		return quoteText(dst, rv.String(), o), nil
 	case reflect.Slice, reflect.Array:
 		if rv.Type().Elem().Kind() == reflect.Uint8 {
 			if rv.Kind() == reflect.Slice && rv.IsNil() {
@@ -37,7 +36,7 @@ func appendReflect(dst []byte, v any, o *LiteralOptions, depth int) ([]byte, err
 			for i := range b {
 				b[i] = byte(rv.Index(i).Uint())
 			}
-			return AppendQuotedBytes(dst, b, nb), nil
+			return quoteBytes(dst, b, o), nil
 		}
 		return appendList(dst, rv.Len(), v, func(dst []byte, i int) ([]byte, error) {
 			return appendLiteral(dst, rv.Index(i).Interface(), o, depth+1)

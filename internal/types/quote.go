@@ -74,3 +74,63 @@ func AppendQuotedBytes(dst []byte, b []byte, noBackslash bool) []byte {
 	dst = append(dst, "_binary'"...)
 	return append(appendEscaped(dst, b, noBackslash), '\'')
 }
+
+// quoteText writes a text literal as the options say (see LiteralOptions.Charset).
+func quoteText[T ~string | ~[]byte](dst []byte, s T, o *LiteralOptions) []byte {
+	if o == nil || !validIntroducer(o.Charset) {
+		nb := o != nil && o.NoBackslashEscapes
+		dst = append(dst, '\'')
+		return append(appendEscaped(dst, s, nb), '\'')
+	}
+	if modeDependent(s) {
+		dst = append(append(append(dst, '_'), o.Charset...), " X'"...)
+		return append(appendHex(dst, s), '\'')
+	}
+	dst = append(dst, '\'')
+	return append(appendEscaped(dst, s, true), '\'')
+}
+
+// quoteBytes writes a binary literal as the options say.
+func quoteBytes(dst []byte, b []byte, o *LiteralOptions) []byte {
+	if o == nil || !validIntroducer(o.Charset) {
+		return AppendQuotedBytes(dst, b, o != nil && o.NoBackslashEscapes)
+	}
+	if modeDependent(b) {
+		return append(appendHex(append(dst, "_binary X'"...), b), '\'')
+	}
+	dst = append(dst, "_binary'"...)
+	return append(appendEscaped(dst, b, true), '\'')
+}
+
+// modeDependent reports whether s holds a byte whose reading depends on
+// NO_BACKSLASH_ESCAPES (a backslash) or that is better not sent raw (NUL).
+func modeDependent[T ~string | ~[]byte](s T) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] == '\\' || s[i] == 0 {
+			return true
+		}
+	}
+	return false
+}
+
+func appendHex[T ~string | ~[]byte](dst []byte, s T) []byte {
+	const digits = "0123456789ABCDEF"
+	for i := 0; i < len(s); i++ {
+		dst = append(dst, digits[s[i]>>4], digits[s[i]&0xF])
+	}
+	return dst
+}
+
+// validIntroducer accepts character set names usable as _name introducers.
+func validIntroducer(cs string) bool {
+	if cs == "" || len(cs) > 32 {
+		return false
+	}
+	for i := 0; i < len(cs); i++ {
+		c := cs[i]
+		if !(c >= 'a' && c <= 'z' || c >= '0' && c <= '9' || c == '_') {
+			return false
+		}
+	}
+	return true
+}
