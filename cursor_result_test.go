@@ -24,7 +24,7 @@ func TestCursorMogrify(t *testing.T) {
 		args  []any
 		want  string
 	}{
-		{"SELECT %s, %s, 5 %% 3", []any{1, "it's"}, `SELECT 1, 'it\'s', 5 % 3`},
+		{"SELECT %s, %s, 5 %% 3", []any{1, "it's"}, `SELECT 1, 'it''s', 5 % 3`},
 		{"SELECT %s", []any{nil}, "SELECT NULL"},
 		{"SELECT 5 %% 3", nil, "SELECT 5 %% 3"}, // no args: sent as written, as aiomysql does
 		{"SELECT %(a)s, %(b)s, %(a)s", []any{aiomysql.NamedArgs{"a": 2, "b": "x"}}, "SELECT 2, 'x', 2"},

@@ -203,7 +203,7 @@ func TestCursorMogrifyKinds(t *testing.T) {
 			cur := kind.open(t, rootConn(t))
 			defer cur.close()
 			got, err := cur.mogrify("SELECT %s, %s", "a'b", 2)
-			if err != nil || got != `SELECT 'a\'b', 2` {
+			if err != nil || got != `SELECT 'a''b', 2` {
 				t.Errorf("Mogrify = %q, %v", got, err)
 			}
 		})
