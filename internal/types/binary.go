@@ -180,14 +180,7 @@ func binaryDuration(b []byte) (time.Duration, error) {
 // (see Value.Any), copied so that it outlives the row.
 func DecodeBinary(col *Column, raw []byte, null bool, opt *Options) (any, error) {
 	v, err := BinaryValue(col, raw, null)
-	if err != nil {
-		return nil, err
-	}
-	a, err := v.natural(opt)
-	if err != nil {
-		return nil, scanError(col, v, &a, err)
-	}
-	return a, nil
+	return naturalOf(col, v, err, opt)
 }
 
 // ScanBinary stores a binary-protocol value in dest, a pointer the caller

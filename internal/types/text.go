@@ -87,6 +87,12 @@ func textScalar(k Kind, raw []byte) (num uint64, fsp int8, err error) {
 // Values() and cursor tuples; ScanText into typed destinations is cheaper.
 func DecodeText(col *Column, raw []byte, null bool, opt *Options) (any, error) {
 	v, err := TextValue(col, raw, null)
+	return naturalOf(col, v, err, opt)
+}
+
+// naturalOf finishes DecodeText and DecodeBinary: the natural value of v,
+// unless decoding it already failed.
+func naturalOf(col *Column, v Value, err error, opt *Options) (any, error) {
 	if err != nil {
 		return nil, err
 	}
