@@ -23,6 +23,12 @@ type Conn struct {
 	collation charset.Collation
 	// decodeOpts is how values are decoded (zone, zero dates), from cfg.
 	decodeOpts types.Options
+
+	// The character set as last proven by asking the server (see
+	// charset_guard.go), and the tracked value at that time.
+	charsetStale    bool
+	charsetVerified string
+	trackedAtVerify string
 }
 
 // Ping checks that the server answers (COM_PING).

@@ -64,6 +64,9 @@ type multiInsert struct {
 
 // executeMulti sends the rows as multi-row statements under the packet limit.
 func (cur *Cursor[R]) executeMulti(ctx context.Context, query string, m multiInsert, argsList []any) (int64, error) {
+	if err := cur.conn.ensureCharset(ctx); err != nil {
+		return 0, err
+	}
 	var total int64
 	err := cur.pack(m, argsList, func(stmt []byte, nargs int) error {
 		res, err := cur.conn.execText(ctx, query, nargs, string(stmt))
@@ -138,6 +141,7 @@ func (cur *Cursor[R]) pack(m multiInsert, argsList []any, send func(stmt []byte,
 // values never reach them.
 func (c *Conn) execText(ctx context.Context, query string, nargs int, sql string) (Result, error) {
 	trace := c.startTrace(ctx, query, nargs)
+	c.noteSent(sql)
 	ok, err := c.pc.Exec(ctx, sql)
 	if err != nil {
 		trace.end(c, err, 0)

@@ -219,6 +219,7 @@ func TestS7_ResetKeepsCharsetKnown(t *testing.T) {
 func TestS7_GB18030(t *testing.T) {
 	const setNames = "SET NAMES gb18030"
 	srv := fakeserver.Start(t, loggedIn(func(c *fakeserver.Conn) error {
+		cs := "utf8mb4"
 		for {
 			pkt, err := c.ReadCommand()
 			if err != nil {
@@ -229,8 +230,18 @@ func TestS7_GB18030(t *testing.T) {
 			case wire.Command(pkt[0]) == wire.CommandQuit:
 				return nil
 			case string(pkt[1:]) == setNames:
+				cs = "gb18030"
 				ok.StatusFlags |= wire.ServerSessionStateChanged
 				ok.SessionChanges = []wire.SessionChange{{Type: wire.SessionTrackSystemVariables, Name: "character_set_client", Value: "gb18030"}}
+			case string(pkt[1:]) == "SELECT @@character_set_client":
+				// The client proves the character set after a statement
+				// that could have changed it.
+				for _, p := range [][]byte{{1}, columnDef("@@character_set_client"), wire.AppendLenEncStr(nil, cs)} {
+					if err := c.WritePacket(p); err != nil {
+						return err
+					}
+				}
+				ok.Header = 0xFE
 			}
 			if err := c.WriteOK(ok); err != nil {
 				return err

@@ -23,11 +23,12 @@ func (c *Conn) Query(ctx context.Context, query string, args ...any) (*Rows, err
 
 func (c *Conn) query(ctx context.Context, query string, style sqltext.Style, args []any) (*Rows, error) {
 	trace := c.startTrace(ctx, query, len(args))
-	sql, err := c.interpolate(query, style, args)
+	sql, err := c.interpolateCtx(ctx, query, style, args)
 	if err != nil {
 		trace.end(c, err, 0)
 		return nil, err
 	}
+	c.noteSent(sql)
 	res, err := c.pc.Query(ctx, sql)
 	if err != nil {
 		trace.end(c, err, 0)
@@ -52,11 +53,12 @@ func (c *Conn) Exec(ctx context.Context, query string, args ...any) (Result, err
 
 func (c *Conn) exec(ctx context.Context, query string, style sqltext.Style, args []any) (Result, error) {
 	trace := c.startTrace(ctx, query, len(args))
-	sql, err := c.interpolate(query, style, args)
+	sql, err := c.interpolateCtx(ctx, query, style, args)
 	if err != nil {
 		trace.end(c, err, 0)
 		return Result{}, err
 	}
+	c.noteSent(sql)
 	ok, err := c.pc.Exec(ctx, sql)
 	if err != nil {
 		trace.end(c, err, 0)
@@ -76,6 +78,17 @@ type NamedArgs map[string]any
 // NO_BACKSLASH_ESCAPES flag and character set, both tracked from every reply.
 // A character set in which byte 0x5c can end a multibyte character is never
 // interpolated into: the query is refused with ErrUnsafeInterpolation.
+func (c *Conn) interpolateCtx(ctx context.Context, query string, style sqltext.Style, args []any) (string, error) {
+	if len(args) > 0 {
+		if err := c.ensureCharset(ctx); err != nil {
+			return "", err
+		}
+	}
+	return c.interpolate(query, style, args)
+}
+
+// interpolate is interpolateCtx without proving the character set first
+// (Mogrify, and ExecuteMany after it proved it once).
 func (c *Conn) interpolate(query string, style sqltext.Style, args []any) (string, error) {
 	if len(args) == 0 {
 		return query, nil
@@ -105,8 +118,13 @@ func (c *Conn) interpolate(query string, style sqltext.Style, args []any) (strin
 // one negotiated at connect, which also covers a Config that names only a
 // Collation or spells the character set in capitals. It is in lower case.
 func (c *Conn) clientCharset() string {
-	if cs := c.pc.Session().CharacterSetClient; cs != "" {
-		return strings.ToLower(cs)
+	tracked := c.pc.Session().CharacterSetClient
+	if c.charsetVerified != "" && tracked == c.trackedAtVerify {
+		// Nothing was reported since the server was asked.
+		return c.charsetVerified
+	}
+	if tracked != "" {
+		return strings.ToLower(tracked)
 	}
 	return c.collation.Charset
 }

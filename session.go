@@ -28,11 +28,14 @@ func (c *Conn) setUpSession(ctx context.Context, first bool) error {
 		}
 	}
 	if len(sets) > 0 {
-		if _, err := c.pc.Exec(ctx, "SET "+strings.Join(sets, ", ")); err != nil {
+		set := "SET " + strings.Join(sets, ", ")
+		c.noteSent(set)
+		if _, err := c.pc.Exec(ctx, set); err != nil {
 			return err
 		}
 	}
 	for _, q := range c.cfg.InitCommands {
+		c.noteSent(q)
 		if _, err := c.pc.Exec(ctx, q); err != nil {
 			return err
 		}
