@@ -86,6 +86,13 @@ func TestTypesRoundTrip(t *testing.T) {
 		{"ENUM('a','b')", "'b'", "b"},
 		{"SET('x','y','z')", "'x,z'", "x,z"},
 		{"INT", "NULL", nil},
+		// GEOMETRY arrives as the server stores it: a 4-byte SRID, then WKB.
+		{"GEOMETRY", "ST_GeomFromText('POINT(1 2)', 4326)", []byte{
+			0xE6, 0x10, 0, 0, // SRID 4326
+			1, 1, 0, 0, 0, // little-endian WKB, type 1 (point)
+			0, 0, 0, 0, 0, 0, 0xF0, 0x3F, // x = 1.0
+			0, 0, 0, 0, 0, 0, 0, 0x40, // y = 2.0
+		}},
 	}
 	for i, tc := range cases {
 		col := "c"
