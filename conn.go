@@ -29,6 +29,9 @@ type Conn struct {
 	charsetStale    bool
 	charsetVerified string
 	trackedAtVerify string
+
+	// serverMaxPacket is the server's max_allowed_packet once known (0 before).
+	serverMaxPacket int
 }
 
 // Ping checks that the server answers (COM_PING).

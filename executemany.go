@@ -3,6 +3,7 @@ package aiomysql
 import (
 	"context"
 	"fmt"
+	"strconv"
 
 	"github.com/aiomysql-go/aiomysql/internal/sqltext"
 )
@@ -67,6 +68,9 @@ func (cur *Cursor[R]) executeMulti(ctx context.Context, query string, m multiIns
 	if err := cur.conn.ensureCharset(ctx); err != nil {
 		return 0, err
 	}
+	if err := cur.conn.learnServerMaxPacket(ctx); err != nil {
+		return 0, err
+	}
 	var total int64
 	err := cur.pack(m, argsList, func(stmt []byte, nargs int) error {
 		res, err := cur.conn.execText(ctx, query, nargs, string(stmt))
@@ -101,7 +105,8 @@ func (cur *Cursor[R]) pack(m multiInsert, argsList []any, send func(stmt []byte,
 	if err != nil {
 		return err
 	}
-	limit := cur.conn.pc.MaxPacket() - 1 // the command byte
+	// A command must be smaller than max_allowed_packet, command byte included.
+	limit := cur.conn.packetLimit() - 2
 	var (
 		stmt  []byte
 		rows  int
@@ -187,4 +192,33 @@ func manyStyle(argsList []any) sqltext.Style {
 		return sqltext.Pyformat
 	}
 	return sqltext.Format
+}
+
+// learnServerMaxPacket asks the server for its max_allowed_packet once per
+// connection (unless set-up already read it): ExecuteMany packs statements
+// up to the smaller of that and Config.MaxAllowedPacket, since a server
+// with the common 16 MiB default refuses, and disconnects, larger ones.
+func (c *Conn) learnServerMaxPacket(ctx context.Context) error {
+	if c.serverMaxPacket > 0 {
+		return nil
+	}
+	v, err := c.pc.QueryValue(ctx, "SELECT @@max_allowed_packet")
+	if err != nil {
+		return err
+	}
+	n, err := strconv.Atoi(v)
+	if err != nil || n <= 0 {
+		return fmt.Errorf("aiomysql: the server's max_allowed_packet %q is not a positive number", v)
+	}
+	c.serverMaxPacket = n
+	return nil
+}
+
+// packetLimit is the largest packet both sides accept, as far as known.
+func (c *Conn) packetLimit() int {
+	limit := c.pc.MaxPacket()
+	if c.serverMaxPacket > 0 && c.serverMaxPacket < limit {
+		limit = c.serverMaxPacket
+	}
+	return limit
 }

@@ -50,6 +50,7 @@ func (c *Conn) setUpSession(ctx context.Context, first bool) error {
 			return fmt.Errorf("aiomysql: the server's max_allowed_packet %q is not a positive number", v)
 		}
 		c.pc.SetMaxPacket(n)
+		c.serverMaxPacket = n
 	}
 	return nil
 }
