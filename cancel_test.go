@@ -255,3 +255,27 @@ func TestC5_HandshakeStalls(t *testing.T) {
 		}
 	})
 }
+
+// With KillOnCancel off, a cancelled command is woken at once and its
+// connection, whose state is unknown, is closed.
+func TestCancelWithoutKill(t *testing.T) {
+	cfg := plainConfig(t)
+	cfg.KillOnCancel = false
+	c := connectT(t, cfg)
+	ctx, cancel := context.WithTimeout(context.Background(), 100*time.Millisecond)
+	defer cancel()
+	start := time.Now()
+	_, err := c.Exec(ctx, "SELECT SLEEP(3)")
+	if d := time.Since(start); d > 250*time.Millisecond {
+		t.Errorf("returned after %v", d)
+	}
+	if !errors.Is(err, context.DeadlineExceeded) {
+		t.Fatalf("Exec = %v, want DeadlineExceeded", err)
+	}
+	if !c.IsClosed() {
+		t.Error("connection left open in an unknown state")
+	}
+	if err := c.KillErrorForTest(); err != nil {
+		t.Errorf("a kill was attempted: %v", err)
+	}
+}
