@@ -105,6 +105,7 @@ func Start(ctx context.Context, opts *Options) (*Server, error) {
 	if err != nil {
 		return nil, err
 	}
+	sweepStale()
 	dir, err := os.MkdirTemp("", "mysqltest-")
 	if err != nil {
 		return nil, fmt.Errorf("mysqltest: %w", err)
