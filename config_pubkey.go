@@ -2,9 +2,9 @@ package aiomysql
 
 import (
 	"crypto/rsa"
-	"crypto/x509"
-	"encoding/pem"
 	"os"
+
+	"github.com/aiomysql-go/aiomysql/internal/auth"
 )
 
 // ParseServerPublicKey reads the server's RSA public key from PEM text, as
@@ -12,30 +12,11 @@ import (
 // a "PUBLIC KEY" (PKIX) or "RSA PUBLIC KEY" (PKCS #1) block. Anything else,
 // including a non-RSA key, gives a *ConfigError.
 func ParseServerPublicKey(pemText []byte) (*rsa.PublicKey, error) {
-	block, _ := pem.Decode(pemText)
-	if block == nil {
-		return nil, &ConfigError{Field: "ServerPublicKey", Reason: "no PEM block found"}
+	key, err := auth.ParsePublicKey(pemText)
+	if err != nil {
+		return nil, &ConfigError{Field: "ServerPublicKey", Reason: "not a usable RSA public key", Err: err}
 	}
-	switch block.Type {
-	case "PUBLIC KEY":
-		key, err := x509.ParsePKIXPublicKey(block.Bytes)
-		if err != nil {
-			return nil, &ConfigError{Field: "ServerPublicKey", Reason: "bad PKIX public key", Err: err}
-		}
-		rsaKey, ok := key.(*rsa.PublicKey)
-		if !ok {
-			return nil, &ConfigError{Field: "ServerPublicKey", Reason: "the key is not an RSA key"}
-		}
-		return rsaKey, nil
-	case "RSA PUBLIC KEY":
-		key, err := x509.ParsePKCS1PublicKey(block.Bytes)
-		if err != nil {
-			return nil, &ConfigError{Field: "ServerPublicKey", Reason: "bad PKCS #1 public key", Err: err}
-		}
-		return key, nil
-	}
-	return nil, &ConfigError{Field: "ServerPublicKey", Reason: "PEM block " + quoteShort(block.Type) +
-		" is not a public key (want PUBLIC KEY or RSA PUBLIC KEY)"}
+	return key, nil
 }
 
 // LoadServerPublicKey returns ServerPublicKey when set, else the key read from
