@@ -155,129 +155,17 @@ func (c *Conn) ResetConnection(ctx context.Context) error {
 	return err
 }
 
-// Exec runs a statement through COM_QUERY and returns its OK packet. A result
-// set, if the statement returns one, is read and discarded.
+// Exec runs a statement through COM_QUERY and returns the OK packet that
+// ends its reply. Result sets, if the statement returns any, are read and
+// discarded.
 func (c *Conn) Exec(ctx context.Context, query string) (*wire.OK, error) {
-	end, err := c.writeCommand(ctx, "query", func(b []byte) ([]byte, error) {
-		return wire.AppendComQuery(b, query), nil
-	})
+	r, err := c.Query(ctx, query)
 	if err != nil {
 		return nil, err
 	}
-	ok, err := c.readExecResult(ctx)
-	return ok, end(err)
-}
-
-// readExecResult reads OK/ERR, or skips a result set (and further results)
-// and returns the final OK.
-func (c *Conn) readExecResult(ctx context.Context) (*wire.OK, error) {
-	var refusal error // a refused LOCAL INFILE, reported once the reply is read
-	for {
-		pkt, err := c.wc.ReadPacket()
-		if err != nil {
-			return nil, c.ioError(ctx, "query", err)
-		}
-		if len(pkt) == 0 {
-			return nil, c.fail(protocolError("query: empty reply"))
-		}
-		var ok *wire.OK
-		switch pkt[0] {
-		case 0x00:
-			ok = new(wire.OK)
-			if err := ok.Decode(pkt, c.caps); err != nil {
-				return nil, c.ioError(ctx, "query", err)
-			}
-			c.applyOK(ok)
-		case 0xFF:
-			return nil, c.readErr(ctx, pkt)
-		case 0xFB:
-			refused, err := c.serveLocalInfile(ctx, pkt[1:])
-			if err != nil {
-				return nil, err
-			}
-			if ok, err = c.readOK(ctx, "query"); err != nil {
-				if refused != nil {
-					return nil, fmt.Errorf("%w (the server then answered: %w)", refused, err)
-				}
-				return nil, err
-			}
-			if refused != nil && refusal == nil {
-				refusal = refused
-			}
-		default:
-			if ok, err = c.skipResultSet(ctx, pkt); err != nil {
-				return nil, err
-			}
-		}
-		if ok.StatusFlags&wire.ServerMoreResultsExists == 0 {
-			if refusal != nil {
-				return nil, refusal
-			}
-			return ok, nil
-		}
-	}
-}
-
-// skipResultSet reads and discards a result set whose column-count packet is
-// pkt, and returns the packet that ends it as an OK.
-func (c *Conn) skipResultSet(ctx context.Context, pkt []byte) (*wire.OK, error) {
-	var cc wire.ColumnCount
-	if err := cc.Decode(pkt); err != nil {
-		return nil, c.ioError(ctx, "query", err)
-	}
-	if err := c.skipColumns(ctx, int(cc.Count)); err != nil {
+	if err := r.Close(); err != nil {
 		return nil, err
 	}
-	for {
-		row, err := c.wc.ReadPacket()
-		if err != nil {
-			return nil, c.ioError(ctx, "query", err)
-		}
-		if len(row) > 0 && row[0] == 0xFF {
-			return nil, c.readErr(ctx, row)
-		}
-		if !wire.IsResultEnd(row, c.caps) {
-			continue
-		}
-		ok := new(wire.OK)
-		if c.caps&wire.ClientDeprecateEOF != 0 {
-			if err := ok.Decode(row, c.caps); err != nil {
-				return nil, c.ioError(ctx, "query", err)
-			}
-		} else {
-			var eof wire.EOF
-			if err := eof.Decode(row); err != nil {
-				return nil, c.ioError(ctx, "query", err)
-			}
-			ok.StatusFlags, ok.Warnings = eof.StatusFlags, eof.Warnings
-		}
-		c.applyOK(ok)
-		return ok, nil
-	}
-}
-
-// skipColumns reads and checks n column definitions and, without
-// DEPRECATE_EOF, the EOF after them.
-func (c *Conn) skipColumns(ctx context.Context, n int) error {
-	var def wire.ColumnDefinition
-	for range n {
-		pkt, err := c.wc.ReadPacket()
-		if err != nil {
-			return c.ioError(ctx, "query", err)
-		}
-		if err := def.Decode(pkt, c.caps); err != nil {
-			return c.ioError(ctx, "query", err)
-		}
-	}
-	if c.caps&wire.ClientDeprecateEOF == 0 {
-		pkt, err := c.wc.ReadPacket()
-		if err != nil {
-			return c.ioError(ctx, "query", err)
-		}
-		var eof wire.EOF
-		if err := eof.Decode(pkt); err != nil {
-			return c.ioError(ctx, "query", err)
-		}
-	}
-	return nil
+	ok := r.ok
+	return &ok, nil
 }

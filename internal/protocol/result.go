@@ -41,7 +41,9 @@ func (c *Conn) Query(ctx context.Context, query string) (*Result, error) {
 		r.closed = true
 		return nil, end(err)
 	}
-	r.settle()
+	if err := r.settle(); err != nil {
+		return nil, err
+	}
 	return r, nil
 }
 
@@ -82,7 +84,7 @@ func (r *Result) readHead() error {
 		}
 		if refusal != nil {
 			// The server has answered the empty file; the stream is clean.
-			r.settle()
+			_ = r.settle()
 			if err := r.Close(); err != nil {
 				return err
 			}
@@ -124,12 +126,14 @@ func (r *Result) readHead() error {
 }
 
 // settle moves the connection to the state the Result leaves it in.
-func (r *Result) settle() {
+// When nothing is left to read, it ends the exchange and returns what that
+// reports (the context's error if it ended meanwhile).
+func (r *Result) settle() error {
 	if r.inSet || r.more {
 		r.c.state.CompareAndSwap(int32(StateCommand), int32(StateResult))
-		return
+		return nil
 	}
-	r.finish(nil)
+	return r.finish(nil)
 }
 
 // finish ends the exchange once nothing is left to read.
