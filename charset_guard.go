@@ -15,20 +15,23 @@ import (
 // before it writes a single argument. Such statements are rare; the common
 // path costs a scan of the text and nothing else.
 
-// charsetWords are the words, in lower case, whose presence in a statement
-// makes the tracked character set unproven.
-func charsetWords() [4]string {
-	return [4]string{"names", "character", "charset", "session_track"}
-}
-
-// noteSent marks the character set unproven when sql could change it.
+// noteSent marks the character set unproven when sql could change it: when
+// it mentions NAMES, CHARACTER, CHARSET or session_track, in any case. One
+// pass over the text, no allocation.
 func (c *Conn) noteSent(sql string) {
 	if c.charsetStale {
 		return
 	}
-	for _, w := range charsetWords() {
-		if containsFold(sql, w) {
-			c.charsetStale = true
+	for i := 0; i < len(sql); i++ {
+		switch sql[i] | 0x20 { // ASCII lower case
+		case 'n':
+			c.charsetStale = hasPrefixFold(sql[i:], "names")
+		case 'c':
+			c.charsetStale = hasPrefixFold(sql[i:], "character") || hasPrefixFold(sql[i:], "charset")
+		case 's':
+			c.charsetStale = hasPrefixFold(sql[i:], "session_track")
+		}
+		if c.charsetStale {
 			return
 		}
 	}
@@ -50,24 +53,20 @@ func (c *Conn) ensureCharset(ctx context.Context) error {
 	return nil
 }
 
-// containsFold reports whether s contains word (ASCII lower case),
-// ignoring ASCII case, without allocating.
-func containsFold(s, word string) bool {
-	n := len(word)
-	for i := 0; i+n <= len(s); i++ {
-		j := 0
-		for ; j < n; j++ {
-			b := s[i+j]
-			if 'A' <= b && b <= 'Z' {
-				b += 'a' - 'A'
-			}
-			if b != word[j] {
-				break
-			}
+// hasPrefixFold reports whether s starts with word (ASCII lower case),
+// ignoring ASCII case.
+func hasPrefixFold(s, word string) bool {
+	if len(s) < len(word) {
+		return false
+	}
+	for j := 0; j < len(word); j++ {
+		b := s[j]
+		if 'A' <= b && b <= 'Z' {
+			b += 'a' - 'A'
 		}
-		if j == n {
-			return true
+		if b != word[j] {
+			return false
 		}
 	}
-	return false
+	return true
 }

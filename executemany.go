@@ -145,8 +145,9 @@ func (cur *Cursor[R]) pack(m multiInsert, argsList []any, send func(stmt []byte,
 // the logger see query, the text before interpolation, so that argument
 // values never reach them.
 func (c *Conn) execText(ctx context.Context, query string, nargs int, sql string) (Result, error) {
+	// No noteSent: SplitInsert accepted query as one INSERT or REPLACE,
+	// which cannot change the character set.
 	trace := c.startTrace(ctx, query, nargs)
-	c.noteSent(sql)
 	ok, err := c.pc.Exec(ctx, sql)
 	if err != nil {
 		trace.end(c, err, 0)

@@ -28,7 +28,7 @@ func (c *Conn) query(ctx context.Context, query string, style sqltext.Style, arg
 		trace.end(c, err, 0)
 		return nil, err
 	}
-	c.noteSent(sql)
+	c.noteSent(query) // arguments are literals: only the text can change the charset
 	res, err := c.pc.Query(ctx, sql)
 	if err != nil {
 		trace.end(c, err, 0)
@@ -58,7 +58,7 @@ func (c *Conn) exec(ctx context.Context, query string, style sqltext.Style, args
 		trace.end(c, err, 0)
 		return Result{}, err
 	}
-	c.noteSent(sql)
+	c.noteSent(query) // arguments are literals: only the text can change the charset
 	ok, err := c.pc.Exec(ctx, sql)
 	if err != nil {
 		trace.end(c, err, 0)
