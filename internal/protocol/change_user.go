@@ -27,7 +27,7 @@ func (c *Conn) ChangeUser(ctx context.Context, user, password, database string) 
 	if err != nil {
 		return pluginError(err)
 	}
-	end, err := c.writeCommand(ctx, "change user", func(b []byte) ([]byte, error) {
+	err = c.writeCommand(ctx, "change user", func(b []byte) ([]byte, error) {
 		return wire.ComChangeUser{
 			User:           user,
 			AuthResponse:   resp,
@@ -44,9 +44,9 @@ func (c *Conn) ChangeUser(ctx context.Context, user, password, database string) 
 	if err != nil {
 		// The server closes the connection after a failed change of user.
 		_ = c.fail(err)
-		return end(err)
+		return c.endCommand(err)
 	}
 	c.opts = &next
 	c.session = Session{Schema: database, Collation: c.opts.Collation}
-	return end(nil)
+	return c.endCommand(nil)
 }

@@ -10,37 +10,21 @@ import (
 
 // writeCommand starts a command: it claims the connection, ties it to ctx and
 // writes one packet made by build (which appends the payload, command byte
-// first). The returned function must be called when the exchange ends.
-func (c *Conn) writeCommand(ctx context.Context, op string, build func([]byte) ([]byte, error)) (end func(error) error, err error) {
+// first). When it succeeds, endCommand must be called when the exchange ends.
+func (c *Conn) writeCommand(ctx context.Context, op string, build func([]byte) ([]byte, error)) error {
 	if err := c.begin(); err != nil {
-		return nil, err
+		return err
 	}
 	if n := c.wc.Buffered(); n > 0 {
 		// The server sent something nobody asked for: whatever the next reply
 		// is, it could not be told apart from it. It may be a farewell ERR.
 		if serverErr := c.farewell(); serverErr != nil {
-			return nil, c.fail(fmt.Errorf("%w: %s: the server closed the connection: %w", c.lostError(), op, serverErr))
+			return c.fail(fmt.Errorf("%w: %s: the server closed the connection: %w", c.lostError(), op, serverErr))
 		}
-		return nil, c.fail(protocolError("%d unsolicited bytes from the server before %s", n, op))
+		return c.fail(protocolError("%d unsolicited bytes from the server before %s", n, op))
 	}
+	c.op = op
 	c.bind(ctx)
-	end = func(err error) error {
-		if c.unbind() {
-			// The context ended, yet the reply was read to its end (the
-			// server answered the kill): the stream is intact, the connection
-			// reusable, and the caller learns of the cancellation.
-			if err == nil {
-				err = fmt.Errorf("aiomysql: %s: %w", op, c.boundCtx.Err())
-			} else if !errors.Is(err, c.boundCtx.Err()) {
-				err = fmt.Errorf("aiomysql: %s: %w (%w)", op, c.boundCtx.Err(), err)
-			}
-		}
-		c.boundCtx = nil
-		if c.State() == StateCommand {
-			c.finish()
-		}
-		return err
-	}
 	c.wc.ResetSequence()
 	buf, err := build(c.wc.StartPacket())
 	if err == nil && len(buf)-4 >= maxPacket(c.opts) {
@@ -52,27 +36,45 @@ func (c *Conn) writeCommand(ctx context.Context, op string, build func([]byte) (
 	if err != nil {
 		c.unbind()
 		c.finish()
-		return nil, err
+		return err
 	}
 	if err := c.wc.WritePacket(buf); err != nil {
 		c.unbind()
 		// The server may have said why before closing (MySQL 8's ERR 4031).
 		if serverErr := c.farewell(); serverErr != nil {
-			return nil, c.fail(fmt.Errorf("%w: %s: the server closed the connection: %w", c.lostError(), op, serverErr))
+			return c.fail(fmt.Errorf("%w: %s: the server closed the connection: %w", c.lostError(), op, serverErr))
 		}
-		return nil, c.ioError(ctx, op, err)
+		return c.ioError(ctx, op, err)
 	}
-	return end, nil
+	return nil
+}
+
+// endCommand ends the exchange writeCommand started and returns err, or the
+// context's error when the context ended meanwhile: the reply was then read
+// to its end anyway (the server answered the kill), so the stream is intact
+// and the connection reusable, and the caller learns of the cancellation.
+func (c *Conn) endCommand(err error) error {
+	if c.unbind() {
+		if err == nil {
+			err = fmt.Errorf("aiomysql: %s: %w", c.op, c.boundCtx.Err())
+		} else if !errors.Is(err, c.boundCtx.Err()) {
+			err = fmt.Errorf("aiomysql: %s: %w (%w)", c.op, c.boundCtx.Err(), err)
+		}
+	}
+	c.boundCtx = nil
+	if c.State() == StateCommand {
+		c.finish()
+	}
+	return err
 }
 
 // simple runs a command whose reply is OK or ERR.
 func (c *Conn) simple(ctx context.Context, op string, build func([]byte) ([]byte, error)) (*wire.OK, error) {
-	end, err := c.writeCommand(ctx, op, build)
-	if err != nil {
+	if err := c.writeCommand(ctx, op, build); err != nil {
 		return nil, err
 	}
 	ok, err := c.readOK(ctx, op)
-	return ok, end(err)
+	return ok, c.endCommand(err)
 }
 
 // readOK reads a reply that must be OK or ERR.

@@ -76,7 +76,9 @@ type Conn struct {
 	deadlineSet bool
 	localInfile LocalInfileHandler
 
-	// The context the exchange in flight is bound to, and how to unbind it.
+	// The exchange in flight: its name for errors, the context it is bound
+	// to, and how to unbind it.
+	op       string
 	boundCtx context.Context
 	unwatch  func() bool
 

@@ -18,7 +18,6 @@ type Result struct {
 	c   *Conn
 	ctx context.Context
 	op  string
-	end func(error) error
 
 	columns []wire.ColumnDefinition
 	ok      wire.OK // the OK (or EOF) that ended the current result
@@ -30,16 +29,16 @@ type Result struct {
 
 // Query sends query with COM_QUERY and reads up to the first result's rows.
 func (c *Conn) Query(ctx context.Context, query string) (*Result, error) {
-	end, err := c.writeCommand(ctx, "query", func(b []byte) ([]byte, error) {
+	err := c.writeCommand(ctx, "query", func(b []byte) ([]byte, error) {
 		return wire.AppendComQuery(b, query), nil
 	})
 	if err != nil {
 		return nil, err
 	}
-	r := &Result{c: c, ctx: ctx, op: "query", end: end}
+	r := &Result{c: c, ctx: ctx, op: "query"}
 	if err := r.readHead(); err != nil {
 		r.closed = true
-		return nil, end(err)
+		return nil, c.endCommand(err)
 	}
 	if err := r.settle(); err != nil {
 		return nil, err
@@ -143,7 +142,7 @@ func (r *Result) finish(err error) error {
 	}
 	r.closed = true
 	r.c.state.CompareAndSwap(int32(StateResult), int32(StateCommand))
-	return r.end(err)
+	return r.c.endCommand(err)
 }
 
 // Columns returns the current result set's column definitions (none for an OK).
