@@ -53,6 +53,12 @@ func (c *Conn) ensureCharset(ctx context.Context) error {
 	return nil
 }
 
+// forgetCharset drops what was proven of the character set: a reset session
+// is back to the handshake's.
+func (c *Conn) forgetCharset() {
+	c.charsetStale, c.charsetVerified, c.trackedAtVerify = false, "", ""
+}
+
 // hasPrefixFold reports whether s starts with word (ASCII lower case),
 // ignoring ASCII case.
 func hasPrefixFold(s, word string) bool {

@@ -36,3 +36,27 @@ func TestS7_CharsetChangeWithoutTracking(t *testing.T) {
 		t.Fatalf("after SET NAMES utf8mb4: %d, %v", n, err)
 	}
 }
+
+// A character set proven by asking the server is forgotten when the session
+// is reset: the server is back to the handshake's (here gbk), unreported.
+func TestS7_ResetForgetsProvenCharset(t *testing.T) {
+	ctx := testCtx(t)
+	cfg := plainConfig(t)
+	cfg.Charset = "gbk"
+	c := connectT(t, cfg)
+	for _, q := range []string{"SET session_track_system_variables = ''", "SET NAMES utf8mb4"} {
+		if _, err := c.Exec(ctx, q); err != nil {
+			t.Fatal(err)
+		}
+	}
+	var v string
+	if err := c.QueryRow(ctx, "SELECT ?", "proven utf8mb4").Scan(&v); err != nil {
+		t.Fatalf("interpolation in a proven utf8mb4 session: %v", err)
+	}
+	if err := c.ResetSession(ctx); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := c.Exec(ctx, "SELECT ?", "\xbf' OR 1=1 -- "); !errors.Is(err, aiomysql.ErrUnsafeInterpolation) {
+		t.Fatalf("after ResetSession back to gbk: %v, want ErrUnsafeInterpolation", err)
+	}
+}

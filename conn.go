@@ -53,6 +53,7 @@ func (c *Conn) ResetSession(ctx context.Context) error {
 	if err := c.pc.ResetConnection(ctx); err != nil {
 		return err
 	}
+	c.forgetCharset()
 	return c.setUpSession(ctx, false)
 }
 
@@ -64,6 +65,7 @@ func (c *Conn) ChangeUser(ctx context.Context, user, password, db string) error 
 	if err := c.pc.ChangeUser(ctx, user, password, db); err != nil {
 		return err
 	}
+	c.forgetCharset()
 	cfg := c.cfg.Clone()
 	cfg.User, cfg.Password, cfg.Database = user, password, db
 	c.cfg = cfg

@@ -17,16 +17,6 @@ func (c *Conn) setUpSession(ctx context.Context, first bool) error {
 	if err != nil {
 		return err
 	}
-	if !first && c.collation.ID <= 255 {
-		if cs := c.pc.Session().CharacterSetClient; cs != "" && !strings.EqualFold(cs, c.collation.Charset) {
-			// COM_RESET_CONNECTION (and COM_CHANGE_USER) give the session the
-			// handshake's character set back without reporting it, so the
-			// tracked one may be a SET NAMES from before: the client would
-			// then escape for the wrong character set. Setting it again makes
-			// the server report it.
-			sets = append([]string{"NAMES " + c.collation.Charset + " COLLATE " + c.collation.Name}, sets...)
-		}
-	}
 	if len(sets) > 0 {
 		set := "SET " + strings.Join(sets, ", ")
 		c.noteSent(set)

@@ -150,10 +150,18 @@ func (c *Conn) InitDB(ctx context.Context, schema string) error {
 // ResetConnection resets the session (COM_RESET_CONNECTION): user variables,
 // temporary tables, prepared statements and session variables go back to
 // their defaults, and an open transaction is rolled back.
+//
+// The server gives the session back the handshake's character set and the
+// global time zone and autocommit without reporting them, so the tracked
+// state is forgotten (the default database stays, as on the server).
 func (c *Conn) ResetConnection(ctx context.Context) error {
+	schema := c.session.Schema
 	_, err := c.simple(ctx, "reset connection", func(b []byte) ([]byte, error) {
 		return append(b, byte(wire.CommandResetConnection)), nil
 	})
+	if err == nil {
+		c.session = Session{Schema: schema}
+	}
 	return err
 }
 
