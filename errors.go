@@ -166,6 +166,12 @@ var (
 	// transaction may or may not have been committed. It is a case of
 	// ErrConnLost.
 	ErrCommitUnknown error = errs.CommitUnknown
+	// ErrResultIncomplete is returned when reading the rows of a statement
+	// that has already answered was interrupted (a timeout, a cancelled
+	// context, a lost connection): the statement ran, and the rows read so
+	// far are correct, but the result is incomplete. It is not ErrConnLost:
+	// the statement's outcome is known.
+	ErrResultIncomplete error = errs.ResultIncomplete
 	// ErrNotSent is returned when the connection turned out to be dead
 	// before any byte of the command was written: the server cannot have run
 	// it, so it is safe to retry on another connection (the database/sql

@@ -1,9 +1,19 @@
 package aiomysql
 
-import "context"
+import (
+	"context"
 
-// ExecForTest runs a statement and returns its affected rows, until the
-// query API exists.
+	"github.com/aiomysql-go/aiomysql/internal/protocol"
+)
+
+// KillStats counts what cancellation did on a connection.
+type KillStats = protocol.KillStats
+
+// KillStatsForTest returns the connection's cancellation counters.
+func (c *Conn) KillStatsForTest() KillStats { return c.pc.KillStats() }
+
+// ExecForTest runs a statement through the protocol layer and returns its
+// affected rows.
 func ExecForTest(ctx context.Context, c *Conn, q string) (int64, error) {
 	ok, err := c.pc.Exec(ctx, q)
 	if err != nil {

@@ -52,6 +52,7 @@ var (
 	NotSent             = &Client{msg: "aiomysql: connection unusable before the command was sent; nothing reached the server", category: Operational}
 	ConnLost            = &Client{msg: "aiomysql: connection lost; the server may or may not have run the command", category: Operational}
 	CommitUnknown       = &Client{msg: "aiomysql: connection lost during COMMIT; the transaction may or may not have been committed", category: Operational, parent: ConnLost}
+	ResultIncomplete    = &Client{msg: "aiomysql: result incomplete: the statement ran, but reading its rows was interrupted", category: Operational}
 	TLSRequired         = &Client{msg: "aiomysql: TLS is required but the server does not offer it", category: Operational}
 	InsecureAuth        = &Client{msg: "aiomysql: authentication refused", category: Operational}
 	Protocol            = &Client{msg: "aiomysql: protocol error", category: Internal}

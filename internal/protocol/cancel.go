@@ -50,6 +50,7 @@ func (c *Conn) onCancel() bool {
 	}
 	_ = c.raw.SetDeadline(time.Now().Add(c.opts.KillDelay + grace))
 	c.canceled.Store(true)
+	c.cancels.Add(1)
 	c.killers.Add(1)
 	go func() {
 		defer c.killers.Done()
@@ -91,6 +92,7 @@ func (c *Conn) killQuery() bool {
 		c.killErr.Store(&err)
 		return false
 	}
+	c.killsSent.Add(1)
 	return true
 }
 
@@ -123,8 +125,29 @@ func (c *Conn) KillError() error {
 	return nil
 }
 
+// KillStats counts what cancellation did on a connection (for tests and
+// diagnostics).
+type KillStats struct {
+	// Cancels is how often a command's context ended while it was in flight.
+	Cancels uint64
+	// Sent is how many KILL QUERY statements the server acknowledged.
+	Sent uint64
+	// Skipped is how many kills were not sent because their command had
+	// already finished (or the target could not be proven to be this
+	// connection).
+	Skipped uint64
+}
+
+// KillStats returns the connection's cancellation counters.
+func (c *Conn) KillStats() KillStats {
+	return KillStats{Cancels: c.cancels.Load(), Sent: c.killsSent.Load(), Skipped: c.killsSkipped.Load()}
+}
+
 // killState is the cancellation state of a Conn.
 type killState struct {
+	cancels      atomic.Uint64
+	killsSent    atomic.Uint64
+	killsSkipped atomic.Uint64
 	killable     atomic.Bool // the handshake is over: a kill can target the thread
 	canceled     atomic.Bool // the exchange in flight was cancelled
 	killErr      atomic.Pointer[error]
