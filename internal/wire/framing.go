@@ -15,13 +15,13 @@ const MaxPayloadLen = 1<<24 - 1
 const DefaultMaxPacket = 1 << 30
 
 const (
-	headerLen      = 4
-	minReadBuf     = 16 << 10 // initial read buffer
-	keepReadBuf    = 1 << 20  // a larger read buffer is dropped when idle
-	minWriteBuf    = 4096     // initial write buffer
-	keepWriteBuf   = 1 << 20  // a larger write buffer is not kept
-	maxEmptyReads  = 100      // io.Reader returning (0, nil) this often: give up
-	smallWriteCopy = 16 << 10
+	headerLen     = 4
+	minReadBuf    = 16 << 10 // initial read buffer
+	keepReadBuf   = 1 << 20  // a larger read buffer is dropped when idle
+	minWriteBuf   = 4096     // initial write buffer
+	keepWriteBuf  = 1 << 20  // a larger write buffer is not kept
+	maxEmptyReads = 100      // io.Reader returning (0, nil) this often: give up
+	keepBigIdle   = 8        // idle points without a large packet before a large read buffer is dropped
 )
 
 // Conn frames packets on a byte stream: it reads and writes the 4-byte
@@ -43,7 +43,14 @@ type Conn struct {
 	rpos, wpos int
 	rerr       error // io.EOF once the stream has ended
 
-	wbuf []byte // handed out by StartPacket
+	// Write side: the pending output (see framing_write.go).
+	wbuf     []byte
+	segs     []segment // set when a payload was split
+	segEnd   int       // wbuf[:segEnd] is covered by segs
+	pktStart int       // where the packet StartPacket began lies in wbuf
+	open     bool      // a packet was started and not yet queued
+
+	bigIdle int // commands since a packet needed a read buffer over keepReadBuf
 }
 
 // NewConn returns a Conn that reads from r and writes to w (usually the same
@@ -125,6 +132,9 @@ func (c *Conn) ReadPacket() ([]byte, error) {
 		}
 		total += n
 		if n < MaxPayloadLen {
+			if total > keepReadBuf {
+				c.bigIdle = 0
+			}
 			end := c.rpos + total
 			p := c.buf[c.rpos:end:end]
 			c.rpos = end
@@ -133,18 +143,30 @@ func (c *Conn) ReadPacket() ([]byte, error) {
 	}
 }
 
-// reclaim resets the buffer positions when everything was consumed, and
-// drops a large buffer once the large packet that needed it is consumed.
+// reclaim resets the buffer positions when everything was consumed.
 func (c *Conn) reclaim() {
 	if c.rpos == c.wpos {
 		c.rpos, c.wpos = 0, 0
 	}
-	if len(c.buf) > keepReadBuf && c.wpos-c.rpos <= minReadBuf {
-		nb := make([]byte, minReadBuf)
-		c.wpos = copy(nb, c.buf[c.rpos:c.wpos])
-		c.rpos = 0
-		c.buf = nb
+}
+
+// Idle tells the Conn that a command's exchange is over. A read buffer grown
+// past 1 MiB for large packets is kept while large packets keep coming, and
+// dropped after several commands that needed none, so a connection that
+// reads a large value now and then does not reallocate it every time, and
+// one that read a single large value does not hold the memory for ever.
+func (c *Conn) Idle() {
+	if len(c.buf) <= keepReadBuf {
+		return
 	}
+	if c.bigIdle++; c.bigIdle < keepBigIdle || c.wpos-c.rpos > minReadBuf {
+		return
+	}
+	nb := make([]byte, minReadBuf)
+	c.wpos = copy(nb, c.buf[c.rpos:c.wpos])
+	c.rpos = 0
+	c.buf = nb
+	c.bigIdle = 0
 }
 
 // fill reads until buf[rpos:wpos] holds at least need bytes. atStart says no
@@ -206,4 +228,5 @@ func (c *Conn) makeRoom(need int) {
 	nb := make([]byte, size)
 	copy(nb, c.buf[:c.wpos])
 	c.buf = nb
+	c.bigIdle = 0
 }

@@ -6,26 +6,48 @@ import (
 	"testing"
 )
 
-// TestReadBufferShrinks: the buffer a large packet needed is dropped once
-// that packet is consumed, so an idle connection does not keep megabytes.
+// TestReadBufferShrinks: the buffer a large packet needed is kept while
+// large packets keep coming, and dropped once several commands needed none,
+// so an idle connection does not keep megabytes.
 func TestReadBufferShrinks(t *testing.T) {
 	size := 3 << 20
 	var stream []byte
-	stream = append(stream, byte(size), byte(size>>8), byte(size>>16), 0)
-	stream = append(stream, make([]byte, size)...)
-	stream = append(stream, 2, 0, 0, 1, 'o', 'k')
+	for range 2 {
+		stream = append(stream, byte(size), byte(size>>8), byte(size>>16), 0)
+		stream = append(stream, make([]byte, size)...)
+		stream = append(stream, 2, 0, 0, 0, 'o', 'k')
+	}
 	c := NewConn(bytes.NewReader(stream), nil, 0)
-	if p, err := c.ReadPacket(); err != nil || len(p) != size {
-		t.Fatalf("%d bytes, %v", len(p), err)
+	read := func(want int) {
+		t.Helper()
+		c.ResetSequence()
+		if p, err := c.ReadPacket(); err != nil || len(p) != want {
+			t.Fatalf("%d bytes, %v; want %d", len(p), err, want)
+		}
+	}
+	read(size)
+	read(2)
+	for range keepBigIdle - 1 {
+		c.Idle()
 	}
 	if len(c.buf) < size {
-		t.Fatalf("buffer of %d bytes holds a %d-byte payload?", len(c.buf), size)
+		t.Fatalf("read buffer dropped after %d idle points, want it kept", keepBigIdle-1)
 	}
-	if p, err := c.ReadPacket(); err != nil || string(p) != "ok" {
-		t.Fatalf("%q, %v", p, err)
+	grown := &c.buf[0]
+	read(size) // a second large packet: no new allocation, and the count restarts
+	if &c.buf[0] != grown {
+		t.Error("the large buffer was reallocated for the second large packet")
 	}
+	read(2)
+	for range keepBigIdle - 1 {
+		c.Idle()
+	}
+	if len(c.buf) < size {
+		t.Fatal("read buffer dropped although a large packet came since")
+	}
+	c.Idle()
 	if len(c.buf) > keepReadBuf {
-		t.Errorf("read buffer still %d bytes after the large packet", len(c.buf))
+		t.Errorf("read buffer still %d bytes after %d idle points without a large packet", len(c.buf), keepBigIdle)
 	}
 }
 

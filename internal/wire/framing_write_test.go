@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"fmt"
 	"io"
+	"net"
 	"testing"
 
 	"github.com/aiomysql-go/aiomysql/internal/wire"
@@ -67,26 +68,26 @@ func TestLargePayloads(t *testing.T) {
 		sizes = sizes[:3]
 	}
 	for _, size := range sizes {
-		for _, viaPayload := range []bool{false, true} {
-			t.Run(fmt.Sprintf("%d/WritePayload=%v", size, viaPayload), func(t *testing.T) {
+		for _, vectored := range []bool{false, true} {
+			t.Run(fmt.Sprintf("%d/vectored=%v", size, vectored), func(t *testing.T) {
 				payload := make([]byte, size)
 				for i := range payload {
 					payload[i] = byte(i * 7)
 				}
 				w := &recordingWriter{}
-				c := wire.NewConn(nil, w, 0)
-				c.SetSequence(250) // the sequence wraps through 255
-				var err error
-				src := payload // the memory large chunks must be written from
-				if viaPayload {
-					err = c.WritePayload(payload)
-				} else {
-					buf := append(c.StartPacket(), payload...)
-					src = buf[4:]
-					err = c.WritePacket(buf)
+				var out io.Writer = w
+				if vectored {
+					out = &buffersWriter{w: w}
 				}
-				if err != nil {
+				c := wire.NewConn(nil, out, 0)
+				c.SetSequence(250) // the sequence wraps through 255
+				buf := append(c.StartPacket(), payload...)
+				src := buf[4:] // the memory large chunks must be written from
+				if err := c.WritePacket(buf); err != nil {
 					t.Fatal(err)
+				}
+				if bw, ok := out.(*buffersWriter); ok && size >= m && bw.calls != 1 {
+					t.Errorf("%d vectored writes for a %d-byte payload, want 1", bw.calls, size)
 				}
 				stream := w.bytes()
 				// Expected packets: full chunks, then a shorter (maybe empty) one.
@@ -105,7 +106,7 @@ func TestLargePayloads(t *testing.T) {
 				if c.Sequence() != byte(250+packets) {
 					t.Errorf("write sequence %d, want %d", c.Sequence(), byte(250+packets))
 				}
-				if size < m && len(w.writes) != 1 && !viaPayload {
+				if size < m && len(w.writes) != 1 {
 					t.Errorf("%d Write calls for a %d-byte payload, want 1", len(w.writes), size)
 				}
 				if size >= m {
@@ -162,14 +163,84 @@ func TestSmallWritesUseOneWriteCall(t *testing.T) {
 			t.Errorf("WritePacket of %d bytes: %d Write calls", n, len(w.writes))
 		}
 	}
-	for _, n := range []int{0, 10, 16 << 10} {
-		w.writes = nil
-		if err := c.WritePayload(make([]byte, n)); err != nil {
+}
+
+// buffersWriter is a writer with a vectored write, like a socket.
+type buffersWriter struct {
+	w     *recordingWriter
+	calls int
+}
+
+func (b *buffersWriter) Write(p []byte) (int, error) { return b.w.Write(p) }
+
+func (b *buffersWriter) WriteBuffers(bufs *net.Buffers) (int64, error) {
+	b.calls++
+	var n int64
+	for _, p := range *bufs {
+		m, _ := b.w.Write(p)
+		n += int64(m)
+	}
+	return n, nil
+}
+
+// TestQueuedPacketsGoOutInOneWrite: commands queued before a Flush are
+// written in one Write call, each packet with its own sequence, and a split
+// payload among them in one vectored write.
+func TestQueuedPacketsGoOutInOneWrite(t *testing.T) {
+	w := &recordingWriter{}
+	c := wire.NewConn(nil, w, 0)
+	var want []byte
+	for i, q := range []string{"SELECT 1", "SELECT 2", "DO 3"} {
+		c.ResetSequence()
+		buf := append(c.StartPacket(), byte(wire.CommandQuery))
+		if err := c.QueuePacket(append(buf, q...)); err != nil {
 			t.Fatal(err)
 		}
-		if len(w.writes) != 1 {
-			t.Errorf("WritePayload of %d bytes: %d Write calls", n, len(w.writes))
+		want = append(want, header(len(q)+1, 0)...)
+		want = append(want, byte(wire.CommandQuery))
+		want = append(want, q...)
+		if c.Pending() != len(want) {
+			t.Fatalf("after %d packets %d bytes pending, want %d", i+1, c.Pending(), len(want))
 		}
+	}
+	if len(w.writes) != 0 {
+		t.Fatal("QueuePacket wrote")
+	}
+	if n, err := c.Flush(); err != nil || n != int64(len(want)) {
+		t.Fatalf("Flush = %d, %v", n, err)
+	}
+	if len(w.writes) != 1 || !bytes.Equal(w.bytes(), want) {
+		t.Fatalf("%d writes of %q, want one of %q", len(w.writes), w.bytes(), want)
+	}
+
+	// A small packet, a split one, a small one: one vectored write.
+	bw := &buffersWriter{w: &recordingWriter{}}
+	c = wire.NewConn(nil, bw, 0)
+	var payloads [][]byte
+	for _, n := range []int{3, wire.MaxPayloadLen, 5} {
+		c.ResetSequence()
+		p := bytes.Repeat([]byte{byte(n)}, n)
+		payloads = append(payloads, p)
+		if err := c.QueuePacket(append(c.StartPacket(), p...)); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if _, err := c.Flush(); err != nil {
+		t.Fatal(err)
+	}
+	if bw.calls != 1 {
+		t.Fatalf("%d vectored writes, want 1", bw.calls)
+	}
+	r := wire.NewConn(bytes.NewReader(bw.w.bytes()), nil, 0)
+	for i, p := range payloads {
+		r.ResetSequence()
+		got, err := r.ReadPacket()
+		if err != nil || !bytes.Equal(got, p) {
+			t.Fatalf("payload %d: %d bytes, %v", i, len(got), err)
+		}
+	}
+	if c.Pending() != 0 {
+		t.Errorf("%d bytes pending after Flush", c.Pending())
 	}
 }
 

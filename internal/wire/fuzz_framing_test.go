@@ -66,7 +66,7 @@ func FuzzReadPacket(f *testing.F) {
 		w := wire.NewConn(nil, &out, 0)
 		w.SetSequence(seq)
 		for _, p := range a.payloads {
-			if err := w.WritePayload(p); err != nil {
+			if err := w.WritePacket(append(w.StartPacket(), p...)); err != nil {
 				t.Fatal(err)
 			}
 		}
