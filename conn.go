@@ -7,6 +7,7 @@ import (
 	"github.com/aiomysql-go/aiomysql/internal/charset"
 	"github.com/aiomysql-go/aiomysql/internal/protocol"
 	"github.com/aiomysql-go/aiomysql/internal/types"
+	"github.com/aiomysql-go/aiomysql/internal/wire"
 )
 
 // Conn is one connection to a MySQL or MariaDB server, as aiomysql's
@@ -14,9 +15,9 @@ import (
 // at a time (a Pool hands out connections for that). Close may be called from
 // any goroutine.
 //
-// Every method that can block takes a context. When the context ends during a
-// command, the command is interrupted and the connection, whose state is then
-// unknown, is closed; the error wraps ctx.Err().
+// Every method that can block takes a context, which governs that call only
+// (see "Context support" in the package documentation for what an ended
+// context does, and the errors it gives).
 type Conn struct {
 	cfg       *Config
 	pc        *protocol.Conn
@@ -32,6 +33,11 @@ type Conn struct {
 
 	// serverMaxPacket is the server's max_allowed_packet once known (0 before).
 	serverMaxPacket int
+
+	// stmt is the statement the next command writes, through appendStmt
+	// (c.writeStmt, bound once).
+	stmt       stmtText
+	appendStmt func([]byte) ([]byte, error)
 }
 
 // Ping checks that the server answers (COM_PING).
@@ -75,16 +81,36 @@ func (c *Conn) ChangeUser(ctx context.Context, user, password, db string) error 
 // Kill asks the server to end the connection with that thread id
 // (KILL CONNECTION), as aiomysql's kill. It may be this connection's own id.
 func (c *Conn) Kill(ctx context.Context, threadID uint32) error {
-	_, err := c.pc.Exec(ctx, "KILL CONNECTION "+strconv.FormatUint(uint64(threadID), 10))
+	_, err := c.pc.ExecText(ctx, protocol.Request{Op: "kill"}, "KILL CONNECTION "+strconv.FormatUint(uint64(threadID), 10))
 	return err
 }
 
 // KillQuery asks the server to stop the statement that connection threadID is
 // running (KILL QUERY); the connection itself stays.
 func (c *Conn) KillQuery(ctx context.Context, threadID uint32) error {
-	_, err := c.pc.Exec(ctx, "KILL QUERY "+strconv.FormatUint(uint64(threadID), 10))
+	_, err := c.pc.ExecText(ctx, protocol.Request{Op: "kill query"}, "KILL QUERY "+strconv.FormatUint(uint64(threadID), 10))
 	return err
 }
+
+// CheckConn reports whether an idle connection is still usable, without a
+// round trip and without blocking: it peeks at the socket. nil means alive
+// (as far as the platform can tell: on systems where a socket cannot be
+// peeked at, always). Otherwise the server closed the connection, said
+// goodbye with an error (MySQL 8's ERR 4031, whose text the error carries),
+// or sent bytes nobody asked for; the connection is then closed, and the
+// error wraps ErrNotSent: nothing was written, so what the caller meant to
+// run can go to another connection. A pool calls it before handing out an
+// idle connection.
+func (c *Conn) CheckConn() error { return c.pc.CheckLiveness() }
+
+// SessionChanged reports whether the session may differ from a fresh one
+// since the connection was set up (or last reset): a statement changed a
+// user or session variable, a temporary table, a prepared statement or the
+// default database (as the server reports with session_track_state_change,
+// which the connection turns on at no cost where the server has it), or a
+// transaction is open. Without that tracking, any statement counts as a
+// change. A pool resets a returned connection only when it reports true.
+func (c *Conn) SessionChanged() bool { return c.pc.SessionChanged() }
 
 // Close says goodbye to the server (COM_QUIT) when the connection is idle and
 // closes the socket. It is idempotent and safe from any goroutine.
@@ -95,6 +121,12 @@ func (c *Conn) IsClosed() bool {
 	s := c.pc.State()
 	return s == protocol.StateBroken || s == protocol.StateClosed
 }
+
+// The status flags of the server's replies that Conn reads.
+const (
+	statusInTrans    = uint16(wire.ServerStatusInTrans)
+	statusAutocommit = uint16(wire.ServerStatusAutocommit)
+)
 
 // ThreadID returns the server's id of this connection (CONNECTION_ID()).
 func (c *Conn) ThreadID() uint32 { return c.pc.ConnectionID() }
@@ -113,7 +145,7 @@ func (c *Conn) Capabilities() uint64 { return uint64(c.pc.Capabilities()) }
 func (c *Conn) ServerStatus() uint16 { return uint16(c.pc.Status()) }
 
 // InTransaction reports whether the server says a transaction is open.
-func (c *Conn) InTransaction() bool { return c.ServerStatus()&1 != 0 }
+func (c *Conn) InTransaction() bool { return c.ServerStatus()&statusInTrans != 0 }
 
 // Charset returns the connection's character set, as the server last reported
 // it through session tracking or as configured.

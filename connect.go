@@ -57,6 +57,9 @@ func ConnectDSN(ctx context.Context, dsn string) (*Conn, error) {
 }
 
 func connect(ctx context.Context, cfg *Config) (*Conn, error) {
+	if err := checkClientFlag(cfg.ClientFlag); err != nil {
+		return nil, err
+	}
 	opts, coll, err := protocolOptions(cfg)
 	if err != nil {
 		return nil, err
@@ -66,6 +69,7 @@ func connect(ctx context.Context, cfg *Config) (*Conn, error) {
 		return nil, err
 	}
 	c := &Conn{cfg: cfg, pc: pc, collation: coll}
+	c.appendStmt = c.writeStmt
 	c.decodeOpts = types.Options{Location: c.location()}
 	if cfg.LocalInfile {
 		pc.SetLocalInfile(c.allowListHandler())
@@ -104,8 +108,8 @@ func protocolOptions(cfg *Config) (*protocol.Options, charset.Collation, error) 
 	o := &protocol.Options{
 		Network:                 cfg.Network(),
 		Address:                 cfg.Addr(),
-		TLSMode:                 protocol.TLSMode(cfg.TLSMode),
 		TLSConfig:               tlsConfig,
+		TLSRequired:             cfg.TLSMode >= TLSRequired,
 		User:                    cfg.User,
 		Password:                cfg.Password,
 		Database:                cfg.Database,

@@ -202,9 +202,10 @@ func TestCursorClose(t *testing.T) {
 }
 
 // TestCursorStreamingFetchContext: each fetch of a streaming cursor runs
-// under its own context. The next Execute drains the rest under its context,
-// even when an earlier fetch's context has ended; Close, which has none,
-// reads under the last fetch's and reports that it ended.
+// under its own context, which governs that fetch only. The next Execute
+// drains the rest under its context, even when an earlier fetch's context
+// has ended; Close, which has none, ends the rest in bounded time and does
+// not report the fetch's context, which governed nothing it did.
 func TestCursorStreamingFetchContext(t *testing.T) {
 	for _, then := range []string{"execute", "close"} {
 		t.Run(then, func(t *testing.T) {
@@ -227,8 +228,8 @@ func TestCursorStreamingFetchContext(t *testing.T) {
 				if err != nil || !sameRows(rows, [][]any{{int64(5)}}) {
 					t.Fatalf("FetchAll = %v, %v", rows, err)
 				}
-			} else if err := cur.Close(); !errors.Is(err, context.Canceled) {
-				t.Fatalf("Close after the fetch's context ended: %v, want context.Canceled", err)
+			} else if err := cur.Close(); err != nil {
+				t.Fatalf("Close after the fetch's context ended: %v, want nil", err)
 			}
 			if c.IsClosed() {
 				t.Fatal("the connection was closed")

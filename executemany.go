@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"strconv"
 
+	"github.com/aiomysql-go/aiomysql/internal/protocol"
 	"github.com/aiomysql-go/aiomysql/internal/sqltext"
 )
 
@@ -73,7 +74,7 @@ func (cur *Cursor[R]) executeMulti(ctx context.Context, query string, m multiIns
 	}
 	var total int64
 	err := cur.pack(m, argsList, func(stmt []byte, nargs int) error {
-		res, err := cur.conn.execText(ctx, query, nargs, string(stmt))
+		res, err := cur.conn.execInterpolated(ctx, query, nargs, stmt)
 		if err != nil {
 			return err
 		}
@@ -141,14 +142,16 @@ func (cur *Cursor[R]) pack(m multiInsert, argsList []any, send func(stmt []byte,
 	return flush()
 }
 
-// execText runs sql, already interpolated, as one statement. The tracer and
-// the logger see query, the text before interpolation, so that argument
-// values never reach them.
-func (c *Conn) execText(ctx context.Context, query string, nargs int, sql string) (Result, error) {
+// execInterpolated runs stmt, already interpolated, as one statement. The
+// tracer and the logger see query, the text before interpolation, so that
+// argument values never reach them.
+func (c *Conn) execInterpolated(ctx context.Context, query string, nargs int, stmt []byte) (Result, error) {
 	// No noteSent: SplitInsert accepted query as one INSERT or REPLACE,
 	// which cannot change the character set.
 	trace := c.startTrace(ctx, query, nargs)
-	ok, err := c.pc.Exec(ctx, sql)
+	c.stmt = stmtText{raw: stmt}
+	ok, err := c.pc.Exec(ctx, protocol.Request{Op: "executemany"}, c.appendStmt)
+	c.stmt = stmtText{}
 	if err != nil {
 		trace.end(c, err, 0)
 		return Result{}, err
@@ -203,16 +206,25 @@ func (c *Conn) learnServerMaxPacket(ctx context.Context) error {
 	if c.serverMaxPacket > 0 {
 		return nil
 	}
-	v, err := c.pc.QueryValue(ctx, "SELECT @@max_allowed_packet")
+	n, err := c.serverMaxAllowedPacket(ctx)
 	if err != nil {
 		return err
 	}
-	n, err := strconv.Atoi(v)
-	if err != nil || n <= 0 {
-		return fmt.Errorf("aiomysql: the server's max_allowed_packet %q is not a positive number", v)
-	}
 	c.serverMaxPacket = n
 	return nil
+}
+
+// serverMaxAllowedPacket asks the server for its max_allowed_packet.
+func (c *Conn) serverMaxAllowedPacket(ctx context.Context) (int, error) {
+	v, err := c.pc.QueryValue(ctx, "SELECT @@max_allowed_packet")
+	if err != nil {
+		return 0, err
+	}
+	n, err := strconv.Atoi(v)
+	if err != nil || n <= 0 {
+		return 0, fmt.Errorf("aiomysql: the server's max_allowed_packet %q is not a positive number", v)
+	}
+	return n, nil
 }
 
 // packetLimit is the largest packet both sides accept, as far as known.

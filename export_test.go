@@ -15,7 +15,7 @@ func (c *Conn) KillStatsForTest() KillStats { return c.pc.KillStats() }
 // ExecForTest runs a statement through the protocol layer and returns its
 // affected rows.
 func ExecForTest(ctx context.Context, c *Conn, q string) (int64, error) {
-	ok, err := c.pc.Exec(ctx, q)
+	ok, err := c.pc.ExecText(ctx, protocol.Request{Op: "exec"}, q)
 	if err != nil {
 		return 0, err
 	}

@@ -7,6 +7,7 @@ import (
 	"time"
 
 	"github.com/aiomysql-go/aiomysql/internal/charset"
+	"github.com/aiomysql-go/aiomysql/internal/protocol"
 	"github.com/aiomysql-go/aiomysql/internal/sqltext"
 	"github.com/aiomysql-go/aiomysql/internal/types"
 	"github.com/aiomysql-go/aiomysql/internal/wire"
@@ -23,18 +24,17 @@ func (c *Conn) Query(ctx context.Context, query string, args ...any) (*Rows, err
 
 func (c *Conn) query(ctx context.Context, query string, style sqltext.Style, args []any) (*Rows, error) {
 	trace := c.startTrace(ctx, query, len(args))
-	sql, err := c.interpolateCtx(ctx, query, style, args)
+	if err := c.prepareText(ctx, query, style, args); err != nil {
+		trace.end(c, err, 0)
+		return nil, err
+	}
+	res, err := c.pc.Query(ctx, protocol.Request{Op: "query"}, c.appendStmt)
+	c.stmt = stmtText{}
 	if err != nil {
 		trace.end(c, err, 0)
 		return nil, err
 	}
-	c.noteSent(query) // arguments are literals: only the text can change the charset
-	res, err := c.pc.Query(ctx, sql)
-	if err != nil {
-		trace.end(c, err, 0)
-		return nil, err
-	}
-	return newRows(c, res, trace), nil
+	return newRows(c, res, ctx, trace), nil
 }
 
 // QueryRow runs a query expected to return at most one row. Errors are
@@ -52,14 +52,19 @@ func (c *Conn) Exec(ctx context.Context, query string, args ...any) (Result, err
 }
 
 func (c *Conn) exec(ctx context.Context, query string, style sqltext.Style, args []any) (Result, error) {
+	return c.execAs(ctx, protocol.Request{Op: "exec"}, query, style, args)
+}
+
+// execAs runs a statement as req says (its name in errors, whether it is a
+// COMMIT) and traces it.
+func (c *Conn) execAs(ctx context.Context, req protocol.Request, query string, style sqltext.Style, args []any) (Result, error) {
 	trace := c.startTrace(ctx, query, len(args))
-	sql, err := c.interpolateCtx(ctx, query, style, args)
-	if err != nil {
+	if err := c.prepareText(ctx, query, style, args); err != nil {
 		trace.end(c, err, 0)
 		return Result{}, err
 	}
-	c.noteSent(query) // arguments are literals: only the text can change the charset
-	ok, err := c.pc.Exec(ctx, sql)
+	ok, err := c.pc.Exec(ctx, req, c.appendStmt)
+	c.stmt = stmtText{}
 	if err != nil {
 		trace.end(c, err, 0)
 		return Result{}, err
@@ -69,33 +74,71 @@ func (c *Conn) exec(ctx context.Context, query string, style sqltext.Style, args
 	return res, nil
 }
 
+// stmtText is the statement the next command writes: its text and the
+// arguments to interpolate into it, straight into the write buffer.
+type stmtText struct {
+	query string
+	style sqltext.Style
+	args  []any
+	raw   []byte // already interpolated text (ExecuteMany), written as is
+}
+
+// prepareText gets the statement ready for appendStmt: it proves the
+// character set when arguments will be interpolated, and notes the text for
+// the charset guard (arguments are literals: only the text can change the
+// character set).
+func (c *Conn) prepareText(ctx context.Context, query string, style sqltext.Style, args []any) error {
+	if len(args) > 0 {
+		if err := c.ensureCharset(ctx); err != nil {
+			return err
+		}
+	}
+	c.noteSent(query)
+	c.stmt = stmtText{query: query, style: style, args: args}
+	return nil
+}
+
+// writeStmt appends the pending statement to a command packet; the
+// connection keeps it as the func value appendStmt, made once, so that
+// sending a statement allocates no closure.
+func (c *Conn) writeStmt(dst []byte) ([]byte, error) {
+	st := &c.stmt
+	if st.raw != nil {
+		return append(dst, st.raw...), nil
+	}
+	return c.appendInterpolated(dst, st.query, st.style, st.args)
+}
+
 // NamedArgs gives values to named placeholders (@name or :name for Query and
 // Exec, %(name)s for cursors).
 type NamedArgs map[string]any
 
-// interpolate builds the text of a query with its arguments in it. Values are
-// escaped for the session's current state: the server's
-// NO_BACKSLASH_ESCAPES flag and character set, both tracked from every reply.
-// A character set in which byte 0x5c can end a multibyte character is never
-// interpolated into: the query is refused with ErrUnsafeInterpolation.
-func (c *Conn) interpolateCtx(ctx context.Context, query string, style sqltext.Style, args []any) (string, error) {
-	if len(args) > 0 {
-		if err := c.ensureCharset(ctx); err != nil {
-			return "", err
-		}
-	}
-	return c.interpolate(query, style, args)
-}
-
-// interpolate is interpolateCtx without proving the character set first
-// (Mogrify, and ExecuteMany after it proved it once).
+// interpolate returns the text of a query with its arguments in it (see
+// appendInterpolated), without proving the character set first (Mogrify,
+// and ExecuteMany after it proved it once).
 func (c *Conn) interpolate(query string, style sqltext.Style, args []any) (string, error) {
 	if len(args) == 0 {
 		return query, nil
 	}
+	buf, err := c.appendInterpolated(make([]byte, 0, len(query)+16*len(args)), query, style, args)
+	if err != nil {
+		return "", err
+	}
+	return string(buf), nil
+}
+
+// appendInterpolated appends the text of a query with its arguments in it
+// to dst. Values are escaped for the session's current state: the server's
+// NO_BACKSLASH_ESCAPES flag and character set, both tracked from every
+// reply. A character set in which byte 0x5c can end a multibyte character is
+// never interpolated into: the query is refused with ErrUnsafeInterpolation.
+func (c *Conn) appendInterpolated(dst []byte, query string, style sqltext.Style, args []any) ([]byte, error) {
+	if len(args) == 0 {
+		return append(dst, query...), nil
+	}
 	cs := c.clientCharset()
 	if charset.UnsafeForEscaping(cs) {
-		return "", fmt.Errorf("%w: the connection's character set is %s", ErrUnsafeInterpolation, cs)
+		return dst, fmt.Errorf("%w: the connection's character set is %s", ErrUnsafeInterpolation, cs)
 	}
 	o := c.sqlOptions(style)
 	// Literals are written to read the same whatever NO_BACKSLASH_ESCAPES
@@ -105,11 +148,7 @@ func (c *Conn) interpolate(query string, style sqltext.Style, args []any) (strin
 	appendArg := func(dst []byte, v any) ([]byte, error) { return types.AppendLiteral(dst, v, lit) }
 	style, named, positional := namedSource(style, args)
 	o.Style = style
-	buf, err := sqltext.Interpolate(make([]byte, 0, len(query)+16*len(args)), query, o, positional, named, appendArg)
-	if err != nil {
-		return "", err
-	}
-	return string(buf), nil
+	return sqltext.Interpolate(dst, query, o, positional, named, appendArg)
 }
 
 // clientCharset is the character set the server reads query text in:

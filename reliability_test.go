@@ -101,13 +101,15 @@ func TestR5_KillQueryDuringQuery(t *testing.T) {
 			ctx := testCtx(t)
 			admin := rootConn(t)
 			c := connectT(t, plainConfig(t))
+			killed := make(chan error, 1)
 			time.AfterFunc(300*time.Millisecond, func() {
-				if err := admin.KillQuery(context.Background(), c.ThreadID()); err != nil {
-					t.Error(err)
-				}
+				killed <- admin.KillQuery(context.Background(), c.ThreadID())
 			})
 			start := time.Now()
 			_, err := c.Exec(ctx, q)
+			if err := <-killed; err != nil {
+				t.Error(err)
+			}
 			if d := time.Since(start); d > time.Second {
 				t.Errorf("returned after %v, want <1s", d)
 			}

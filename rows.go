@@ -2,44 +2,42 @@ package aiomysql
 
 import (
 	"context"
-	"errors"
+	"fmt"
 	"iter"
 
 	"github.com/aiomysql-go/aiomysql/internal/protocol"
 	"github.com/aiomysql-go/aiomysql/internal/types"
-	"github.com/aiomysql-go/aiomysql/internal/wire"
 )
 
 // Rows is the result of Query: a stream of rows read from the socket as Next
 // is called. The connection serves nothing else until Rows is read to the end
-// or closed; Close is idempotent and reads what is left. Rows is not safe for
-// concurrent use.
+// or closed. Rows is not safe for concurrent use.
 //
-// If the query's context ends while rows are being read, reading stops, the
-// connection is closed, and Err wraps ctx.Err().
+// The context given to Query governs the reading of its rows: when it ends
+// while Next waits for rows from the server, the statement is killed, what
+// the server still sends is discarded, and Err wraps ctx.Err() and
+// ErrResultIncomplete (rows already in hand are still returned). Close
+// ends the rows in bounded time whatever is left unread.
 type Rows struct {
 	conn     *Conn
 	res      *protocol.Result
+	codec    types.RowCodec
 	trace    *queryTrace
 	cols     []types.Column
 	names    []string
-	row      []byte
-	spans    []span
+	vals     [][]byte // the current row's values, nil for NULL; alias the read buffer
+	onRow    bool
 	nrows    int64  // rows read, for the tracer
 	affected uint64 // rows affected by results without rows, for the tracer
+	final    Result // what the server reported when the current result ended
 	err      error
 	closed   bool
 	plan     *structPlan // RowToStructByName's mapping for the current set
 }
 
-// span is where one value of the current row lies in its packet.
-type span struct {
-	start, end int
-	null       bool
-}
-
-func newRows(c *Conn, res *protocol.Result, trace *queryTrace) *Rows {
-	r := &Rows{conn: c, res: res, trace: trace}
+func newRows(c *Conn, res *protocol.Result, ctx context.Context, trace *queryTrace) *Rows {
+	r := &Rows{conn: c, res: res, codec: res.Codec(), trace: trace}
+	res.SetContext(ctx)
 	r.setColumns()
 	if !res.HasRows() && !res.More() {
 		r.finish(nil)
@@ -49,16 +47,17 @@ func newRows(c *Conn, res *protocol.Result, trace *queryTrace) *Rows {
 
 func (r *Rows) setColumns() {
 	defs := r.res.Columns()
-	r.cols = r.cols[:0]
+	// Copies: the connection reuses its column slices for the next result.
+	r.cols = append(r.cols[:0], r.res.DecodeColumns()...)
 	// A new slice: the caller may keep the names of the previous set.
 	r.names = make([]string, 0, len(defs))
 	for i := range defs {
-		r.cols = append(r.cols, types.ColumnFrom(&defs[i]))
 		r.names = append(r.names, defs[i].Name)
 	}
-	r.row = nil
+	r.onRow = false
 	r.plan = nil
 	if len(defs) == 0 {
+		r.final = resultFrom(r.res.OK())
 		r.affected += r.res.OK().AffectedRows
 	}
 }
@@ -75,52 +74,28 @@ func (r *Rows) Next() bool {
 		return false
 	}
 	if row == nil {
-		r.row = nil
+		r.onRow = false
+		r.final = resultFrom(r.res.OK())
 		if !r.res.More() {
 			r.finish(nil)
 		}
 		return false
 	}
-	if err := r.split(row); err != nil {
+	vals, err := r.codec.Split(r.vals, row, r.cols)
+	r.vals = vals
+	if err != nil {
 		r.finish(r.res.Corrupt("%v", err))
 		return false
 	}
-	r.row = row
+	r.onRow = true
 	r.nrows++
 	return true
-}
-
-// split finds each value of a text-protocol row.
-func (r *Rows) split(row []byte) error {
-	r.spans = r.spans[:0]
-	off := 0
-	for i := range r.cols {
-		n, used, err := wire.ReadLenEncInt(row[off:])
-		switch {
-		case errors.Is(err, wire.ErrNull):
-			r.spans = append(r.spans, span{null: true})
-			off += used
-			continue
-		case err != nil:
-			return err
-		}
-		start := off + used
-		if n > uint64(len(row)-start) {
-			return errors.New("row value " + r.names[i] + " runs past the end of its packet")
-		}
-		off = start + int(n)
-		r.spans = append(r.spans, span{start: start, end: off})
-	}
-	if off != len(row) {
-		return errors.New("row has bytes beyond its last column")
-	}
-	return nil
 }
 
 // Scan copies the current row's values into dest, one pointer per column.
 // See the package documentation for the destinations it accepts.
 func (r *Rows) Scan(dest ...any) error {
-	if r.row == nil {
+	if !r.onRow {
 		if r.err != nil {
 			return r.err
 		}
@@ -131,8 +106,7 @@ func (r *Rows) Scan(dest ...any) error {
 	}
 	opt := r.conn.decodeOptions()
 	for i, d := range dest {
-		s := r.spans[i]
-		if err := types.ScanText(&r.cols[i], r.row[s.start:s.end], s.null, d, opt); err != nil {
+		if err := r.codec.Scan(&r.cols[i], r.vals[i], d, opt); err != nil {
 			return &ScanError{Column: i, Name: r.names[i], Err: err}
 		}
 	}
@@ -142,7 +116,7 @@ func (r *Rows) Scan(dest ...any) error {
 // Values returns the current row's values as their natural Go types (see the
 // package documentation); the values are copies and stay valid.
 func (r *Rows) Values() ([]any, error) {
-	if r.row == nil {
+	if !r.onRow {
 		if r.err != nil {
 			return nil, r.err
 		}
@@ -151,8 +125,7 @@ func (r *Rows) Values() ([]any, error) {
 	opt := r.conn.decodeOptions()
 	vals := make([]any, len(r.cols))
 	for i := range r.cols {
-		s := r.spans[i]
-		v, err := types.DecodeText(&r.cols[i], r.row[s.start:s.end], s.null, opt)
+		v, err := r.codec.Decode(&r.cols[i], r.vals[i], opt)
 		if err != nil {
 			return nil, &ScanError{Column: i, Name: r.names[i], Err: err}
 		}
@@ -165,16 +138,10 @@ func (r *Rows) Values() ([]any, error) {
 // nil for NULL. The slices alias the read buffer and are valid only until
 // the next call to Next, NextResultSet or Close.
 func (r *Rows) RawValues() [][]byte {
-	if r.row == nil {
+	if !r.onRow {
 		return nil
 	}
-	out := make([][]byte, len(r.spans))
-	for i, s := range r.spans {
-		if !s.null {
-			out[i] = r.row[s.start:s.end:s.end]
-		}
-	}
-	return out
+	return append([][]byte(nil), r.vals...)
 }
 
 // Columns returns the names of the current result set's columns. The slice
@@ -184,6 +151,9 @@ func (r *Rows) Columns() []string { return r.names }
 
 // ColumnTypes describes the current result set's columns.
 func (r *Rows) ColumnTypes() []ColumnType {
+	if r.closed {
+		return nil
+	}
 	defs := r.res.Columns()
 	out := make([]ColumnType, len(defs))
 	for i := range defs {
@@ -216,13 +186,16 @@ func (r *Rows) NextResultSet() bool {
 // Result returns what the server reported when the current result ended:
 // affected rows, last insert id and warnings. For a result set it is known
 // once Next has returned false.
-func (r *Rows) Result() Result { return resultFrom(r.res.OK()) }
+func (r *Rows) Result() Result { return r.final }
 
 // Err returns the error that stopped the iteration, if any.
 func (r *Rows) Err() error { return r.err }
 
-// Close discards any unread rows and results and frees the connection. It
-// returns the error that ended the Rows, if any (the one Err returns).
+// Close discards any unread rows and results and frees the connection, in
+// bounded time: what is left is read for a moment (20 ms); past that the
+// statement is killed (KILL QUERY) and what is in flight drained, or, when
+// no kill can be sent, the connection is closed. It returns the error that
+// ended the Rows, if any (the one Err returns).
 func (r *Rows) Close() error {
 	if r.closed {
 		return r.err
@@ -264,7 +237,7 @@ func (r *Rows) finish(err error) {
 		return
 	}
 	r.closed = true
-	r.row = nil
+	r.onRow = false
 	if err != nil && r.err == nil {
 		r.err = err
 	}
@@ -272,10 +245,15 @@ func (r *Rows) finish(err error) {
 }
 
 // rebind makes ctx govern the rest of the rows (streaming cursors take a
-// context per fetch).
+// context per fetch). A context that has already ended governs nothing: the
+// rows stay as they are for the next fetch, and its error is returned.
 func (r *Rows) rebind(ctx context.Context) error {
 	if r.closed {
 		return nil
 	}
-	return r.res.Rebind(ctx)
+	if err := ctx.Err(); err != nil {
+		return fmt.Errorf("aiomysql: fetch: %w", err)
+	}
+	r.res.SetContext(ctx)
+	return nil
 }

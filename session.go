@@ -2,7 +2,9 @@ package aiomysql
 
 import (
 	"context"
+
 	"fmt"
+	"github.com/aiomysql-go/aiomysql/internal/protocol"
 	"sort"
 	"strconv"
 	"strings"
@@ -20,28 +22,25 @@ func (c *Conn) setUpSession(ctx context.Context, first bool) error {
 	if len(sets) > 0 {
 		set := "SET " + strings.Join(sets, ", ")
 		c.noteSent(set)
-		if _, err := c.pc.Exec(ctx, set); err != nil {
+		if _, err := c.pc.ExecText(ctx, protocol.Request{Op: "session set-up"}, set); err != nil {
 			return err
 		}
 	}
 	for _, q := range c.cfg.InitCommands {
 		c.noteSent(q)
-		if _, err := c.pc.Exec(ctx, q); err != nil {
+		if _, err := c.pc.ExecText(ctx, protocol.Request{Op: "init command"}, q); err != nil {
 			return err
 		}
 	}
 	if first && c.cfg.MaxAllowedPacket == 0 {
-		v, err := c.pc.QueryValue(ctx, "SELECT @@max_allowed_packet")
+		n, err := c.serverMaxAllowedPacket(ctx)
 		if err != nil {
 			return err
-		}
-		n, err := strconv.Atoi(v)
-		if err != nil || n <= 0 {
-			return fmt.Errorf("aiomysql: the server's max_allowed_packet %q is not a positive number", v)
 		}
 		c.pc.SetMaxPacket(n)
 		c.serverMaxPacket = n
 	}
+	c.pc.MarkSessionClean()
 	return nil
 }
 

@@ -5,12 +5,13 @@ import (
 	"errors"
 	"fmt"
 
+	"github.com/aiomysql-go/aiomysql/internal/protocol"
 	"github.com/aiomysql-go/aiomysql/internal/sqltext"
 )
 
 // Begin starts a transaction (START TRANSACTION), as aiomysql's begin.
 func (c *Conn) Begin(ctx context.Context) error {
-	_, err := c.exec(ctx, "START TRANSACTION", sqltext.Question, nil)
+	_, err := c.execAs(ctx, protocol.Request{Op: "begin"}, "START TRANSACTION", sqltext.Question, nil)
 	return err
 }
 
@@ -20,16 +21,13 @@ func (c *Conn) Begin(ctx context.Context) error {
 // arrived, the error wraps ErrCommitUnknown: the transaction may or may not
 // have been committed, and nothing is retried.
 func (c *Conn) Commit(ctx context.Context) error {
-	_, err := c.exec(ctx, "COMMIT", sqltext.Question, nil)
-	if errors.Is(err, ErrConnLost) && !errors.Is(err, ErrCommitUnknown) {
-		err = fmt.Errorf("%w: %w", ErrCommitUnknown, err)
-	}
+	_, err := c.execAs(ctx, protocol.Request{Op: "commit", Commit: true}, "COMMIT", sqltext.Question, nil)
 	return err
 }
 
 // Rollback rolls the current transaction back, as aiomysql's rollback.
 func (c *Conn) Rollback(ctx context.Context) error {
-	_, err := c.exec(ctx, "ROLLBACK", sqltext.Question, nil)
+	_, err := c.execAs(ctx, protocol.Request{Op: "rollback"}, "ROLLBACK", sqltext.Question, nil)
 	return err
 }
 
@@ -46,7 +44,7 @@ func (c *Conn) SetAutocommit(ctx context.Context, on bool) error {
 
 // Autocommit reports whether autocommit is on, as the server's last reply
 // said (aiomysql's get_autocommit).
-func (c *Conn) Autocommit() bool { return c.ServerStatus()&2 != 0 }
+func (c *Conn) Autocommit() bool { return c.ServerStatus()&statusAutocommit != 0 }
 
 // IsolationLevel is a transaction isolation level.
 type IsolationLevel int

@@ -191,11 +191,31 @@ func (c *Conn) AuthMoreData(data []byte) error {
 	return c.wc.WritePacket(buf)
 }
 
+// clientSetup is the statement the client queues after connecting to turn
+// on session-change tracking; it goes out with the client's first command.
+const clientSetup = "SET session_track_state_change = 1"
+
+// readCommand reads the next command packet. Like a real server, it answers
+// the client's own session-tracking SET with OK and reads on, so scripts
+// see only the commands the test's client code sends.
+func (c *Conn) readCommand() ([]byte, error) {
+	for {
+		c.wc.ResetSequence()
+		pkt, err := c.wc.ReadPacket()
+		if err != nil || len(pkt) == 0 || wire.Command(pkt[0]) != wire.CommandQuery || string(pkt[1:]) != clientSetup {
+			return pkt, err
+		}
+		if err := c.WriteOK(wire.OK{StatusFlags: wire.ServerStatusAutocommit}); err != nil {
+			return nil, err
+		}
+	}
+}
+
 // ExpectCommand reads the next command and checks its first byte; it returns
-// the payload after the command byte. The sequence restarts as for any command.
+// the payload after the command byte. The sequence restarts as for any
+// command. The client's session-tracking SET is answered and skipped.
 func (c *Conn) ExpectCommand(cmd wire.Command) ([]byte, error) {
-	c.wc.ResetSequence()
-	pkt, err := c.wc.ReadPacket()
+	pkt, err := c.readCommand()
 	if err != nil {
 		return nil, err
 	}
@@ -205,11 +225,9 @@ func (c *Conn) ExpectCommand(cmd wire.Command) ([]byte, error) {
 	return pkt[1:], nil
 }
 
-// ReadCommand reads the next command packet (command byte first).
-func (c *Conn) ReadCommand() ([]byte, error) {
-	c.wc.ResetSequence()
-	return c.wc.ReadPacket()
-}
+// ReadCommand reads the next command packet (command byte first); the
+// client's session-tracking SET is answered and skipped.
+func (c *Conn) ReadCommand() ([]byte, error) { return c.readCommand() }
 
 // SetSequence sets the sequence id of the next packet sent or read.
 func (c *Conn) SetSequence(seq uint8) { c.wc.SetSequence(seq) }

@@ -42,7 +42,7 @@ func (c *Conn) authenticate(ctx context.Context, hs *wire.Handshake) error {
 		return err
 	}
 	if err := c.wc.WritePacket(buf); err != nil {
-		return c.ioError(ctx, "sending the handshake response", err)
+		return c.ioError("sending the handshake response", err)
 	}
 	return c.authLoop(ctx, name, plugin, ao, hs.AuthPluginData)
 }
@@ -55,7 +55,7 @@ func (c *Conn) authLoop(ctx context.Context, name string, plugin auth.Plugin, ao
 	for {
 		pkt, err := c.wc.ReadPacket()
 		if err != nil {
-			return c.ioError(ctx, "authenticating", err)
+			return c.ioError("authenticating", err)
 		}
 		if len(pkt) == 0 {
 			return c.fail(protocolError("empty packet during authentication"))
@@ -64,13 +64,13 @@ func (c *Conn) authLoop(ctx context.Context, name string, plugin auth.Plugin, ao
 		case 0x00:
 			var ok wire.OK
 			if err := ok.Decode(pkt, c.caps); err != nil {
-				return c.ioError(ctx, "authenticating", err)
+				return c.ioError("authenticating", err)
 			}
 			c.applyOK(&ok)
 			c.authPlugin = name
 			return nil
 		case 0xFF:
-			return c.readErr(ctx, pkt)
+			return c.readErr("authenticating", pkt)
 		case 0xFE:
 			if switched {
 				return c.fail(fmt.Errorf("%w: the server asked for a second authentication switch", ErrInsecureAuth))
@@ -81,7 +81,7 @@ func (c *Conn) authLoop(ctx context.Context, name string, plugin auth.Plugin, ao
 				// Pre-4.1 servers' switch to the old password scheme.
 				sw.PluginName, sw.PluginData = "mysql_old_password", scramble
 			} else if err := sw.Decode(pkt); err != nil {
-				return c.ioError(ctx, "authenticating", err)
+				return c.ioError("authenticating", err)
 			}
 			if !c.allowed(sw.PluginName) {
 				return c.fail(fmt.Errorf("%w: the server asked for plugin %q, which the allow-list does not permit", ErrInsecureAuth, sw.PluginName))
@@ -94,7 +94,7 @@ func (c *Conn) authLoop(ctx context.Context, name string, plugin auth.Plugin, ao
 			if err != nil {
 				return c.fail(pluginError(err))
 			}
-			if err := c.writeRaw(ctx, resp); err != nil {
+			if err := c.writeRaw(resp); err != nil {
 				return err
 			}
 		default:
@@ -103,7 +103,7 @@ func (c *Conn) authLoop(ctx context.Context, name string, plugin auth.Plugin, ao
 				return c.fail(pluginError(err))
 			}
 			if resp != nil {
-				if err := c.writeRaw(ctx, resp); err != nil {
+				if err := c.writeRaw(resp); err != nil {
 					return err
 				}
 			}
@@ -157,10 +157,10 @@ func cleartextPlugin(name string) bool {
 func (c *Conn) allowed(name string) bool { return slices.Contains(c.opts.AuthPlugins, name) }
 
 // writeRaw writes one packet continuing the current sequence.
-func (c *Conn) writeRaw(ctx context.Context, payload []byte) error {
+func (c *Conn) writeRaw(payload []byte) error {
 	buf := append(c.wc.StartPacket(), payload...)
 	if err := c.wc.WritePacket(buf); err != nil {
-		return c.ioError(ctx, "authenticating", err)
+		return c.ioError("authenticating", err)
 	}
 	return nil
 }

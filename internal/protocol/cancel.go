@@ -1,173 +1,116 @@
 package protocol
 
 import (
-	"context"
-	"net"
-	"strconv"
 	"sync"
-	"sync/atomic"
 	"time"
-
-	"github.com/aiomysql-go/aiomysql/internal/wire"
 )
 
-// Cancellation. When the context of an exchange ends, the connection cannot
-// simply stop reading: the server would go on running the statement, and the
-// unread reply would desynchronise the next command. So, once the connection
-// is established and KillOnCancel is on:
+// Interruption. When the context of a call ends while the call blocks on the
+// socket, the connection cannot simply stop reading: the server would go on
+// running the statement, and the unread reply would desynchronise the next
+// command. So, once the connection is established and KillOnCancel is on:
 //
-//  1. a killer goroutine (owned by the Conn) opens a short-lived side
-//     connection and sends KILL QUERY <thread id>, after KillDelay;
-//  2. the socket gets a deadline KillDelay + CancelGrace away, the time the
-//     kill may take; once the kill has been acknowledged, the deadline moves
-//     to CancelGrace after that (a failed kill moves it to now). The server,
-//     its statement killed, answers (an ERR 1317, or the rest of a result)
-//     and the exchange reads that answer to its end, leaving the stream in
-//     step; if the answer does not come in time the read fails and the
-//     connection is closed;
-//  3. the next command on the connection waits until the killer is done, so a
-//     late KILL QUERY can never hit it (the server clears a KILL QUERY that
-//     found the thread idle when the thread's next command starts, and the
-//     KILL has returned before that command is sent).
+//  1. the watch gives the socket a deadline KillDelay + CancelGrace away and
+//     starts a kill (kill.go): a side connection that proves it reached this
+//     connection's server and thread, then sends KILL QUERY;
+//  2. once the kill is acknowledged, the deadline moves to CancelGrace after
+//     that; a kill that failed or could not prove its target moves it to now.
+//     The server, its statement killed, answers (an ERR 1317, or the end of
+//     a result), and the call reads that answer to its end, leaving the
+//     stream in step; if the answer does not come in time the read fails
+//     and the connection is closed;
+//  3. the next command waits (under its own context) for a kill that is
+//     being sent, so a late KILL QUERY can never hit it; a kill whose
+//     command has already finished is not sent at all.
 //
-// Without KillOnCancel, or during the handshake, the deadline is set in the
-// past at once and the connection is closed.
+// Without KillOnCancel, during the handshake, or with no command in flight,
+// the deadline is set in the past at once and the connection is closed.
 
-// defaultCancelGrace bounds how long an exchange may still read after its
-// context ended: first while the kill is on its way, then again while the
-// server answers it.
+// defaultCancelGrace bounds how long a call may still read after its context
+// ended: first while the kill is on its way, then again while the server
+// answers it.
 const defaultCancelGrace = 60 * time.Millisecond
 
-// onCancel runs (from the context's AfterFunc) when the bound context ends.
-// It returns false when the caller should instead wake the exchange at once.
-func (c *Conn) onCancel() bool {
-	if !c.killable.Load() || !c.opts.KillOnCancel {
-		return false
+// interrupt is what an ended context, or an abandoned result, did to the
+// call in progress. mu orders the watch's actions against the call's end
+// and against per-read deadline refreshes.
+type interrupt struct {
+	mu           sync.Mutex
+	fired        bool   // the call's context ended while it was watched
+	cause        error  // ctx.Err() then (nil for an abandoned result)
+	readsAt      uint64 // sock reads that had brought data by then
+	ownsDeadline bool   // the socket's deadline is the interruption's
+	gen          uint64 // advances when a call's interruption is over
+}
+
+// pastDeadline is a deadline in the past: setting it wakes blocked I/O at once.
+func pastDeadline() time.Time { return time.Unix(1, 0) }
+
+func (c *Conn) cancelGrace() time.Duration {
+	if g := c.opts.CancelGrace; g > 0 {
+		return g
 	}
-	grace := c.opts.CancelGrace
-	if grace <= 0 {
-		grace = defaultCancelGrace
-	}
-	_ = c.raw.SetDeadline(time.Now().Add(c.opts.KillDelay + grace))
-	c.canceled.Store(true)
+	return defaultCancelGrace
+}
+
+// contextEnded runs on the watch goroutine when the armed context ends.
+func (c *Conn) contextEnded(cause error) {
 	c.cancels.Add(1)
-	c.killers.Add(1)
-	go func() {
-		defer c.killers.Done()
-		if c.killQuery() {
-			_ = c.raw.SetDeadline(time.Now().Add(grace))
-		} else {
-			_ = c.raw.SetDeadline(pastDeadline())
-		}
-	}()
-	return true
+	c.interruptCall(cause)
 }
 
-// killQuery sends KILL QUERY for this connection's thread on a side
-// connection and reports whether the server acknowledged it. A failure is
-// kept for KillError; the connection is then closed, which is the fallback.
-func (c *Conn) killQuery() bool {
-	if d := c.opts.KillDelay; d > 0 {
-		t := time.NewTimer(d)
-		defer t.Stop()
-		select {
-		case <-t.C:
-		case <-c.closing:
-			return false
+// interruptCall stops the exchange in flight: with a kill when one can be
+// sent, else by waking the socket at once.
+func (c *Conn) interruptCall(cause error) {
+	c.intr.mu.Lock()
+	defer c.intr.mu.Unlock()
+	c.intr.fired = true
+	c.intr.cause = cause
+	c.intr.readsAt = c.sock.reads.Load()
+	c.intr.ownsDeadline = true
+	s := c.State()
+	if c.killable.Load() && c.opts.KillOnCancel && (s == StateCommand || s == StateResult) {
+		_ = c.raw.SetDeadline(time.Now().Add(c.opts.KillDelay + c.cancelGrace()))
+		c.startKill(c.intr.gen)
+		return
+	}
+	_ = c.raw.SetDeadline(pastDeadline())
+}
+
+// interruption is what endInterrupt reports of the call that ended.
+type interruption struct {
+	fired  bool
+	cause  error
+	inHand bool // no read brought data after the context ended
+}
+
+// endInterrupt closes the interruption of the call that is ending, if there
+// was one, and gives the socket back its normal deadlines.
+func (c *Conn) endInterrupt() interruption {
+	c.intr.mu.Lock()
+	defer c.intr.mu.Unlock()
+	if !c.intr.fired {
+		return interruption{}
+	}
+	in := interruption{fired: true, cause: c.intr.cause, inHand: c.sock.reads.Load() == c.intr.readsAt}
+	c.intr.fired, c.intr.cause = false, nil
+	c.intr.gen++
+	if c.intr.ownsDeadline {
+		c.intr.ownsDeadline = false
+		if s := c.State(); s != StateBroken && s != StateClosed {
+			_ = c.raw.SetDeadline(time.Time{})
 		}
 	}
-	timeout := c.opts.KillTimeout
-	if timeout <= 0 {
-		timeout = 5 * time.Second
-	}
-	ctx, cancel := context.WithTimeout(context.Background(), timeout)
-	defer cancel()
-	side, err := Connect(ctx, c.sideOptions())
-	if err != nil {
-		c.killErr.Store(&err)
+	return in
+}
+
+// interrupted reports whether the call's context has ended while it was
+// watched (a cheap check for the row loop).
+func (c *Conn) interrupted() bool {
+	if !c.call.armed {
 		return false
 	}
-	defer side.Close()
-	if _, err := side.Exec(ctx, "KILL QUERY "+strconv.FormatUint(uint64(c.connectionID), 10)); err != nil {
-		c.killErr.Store(&err)
-		return false
-	}
-	c.killsSent.Add(1)
-	return true
-}
-
-// sideOptions are the options of the connection that sends a kill: the same
-// server and credentials, no database, no cancellation of its own.
-func (c *Conn) sideOptions() *Options {
-	o := *c.opts
-	o.Database = ""
-	o.KillOnCancel = false
-	o.MultiStatements = false
-	o.LocalFiles = false
-	o.Attributes = append(append([]wire.Attribute(nil), o.Attributes...), wire.Attribute{Key: "_purpose", Value: "kill query"})
-	if c.resolvedAddr != nil {
-		// Kill on the very server this connection reached.
-		o.Address = c.resolvedAddr.String()
-	}
-	return &o
-}
-
-// waitKillers waits for any kill in flight before the connection is used
-// again or closed.
-func (c *Conn) waitKillers() { c.killers.Wait() }
-
-// KillError returns the error of the last KILL QUERY sent on cancellation,
-// if it failed (for tests and diagnostics).
-func (c *Conn) KillError() error {
-	if p := c.killErr.Load(); p != nil {
-		return *p
-	}
-	return nil
-}
-
-// KillStats counts what cancellation did on a connection (for tests and
-// diagnostics).
-type KillStats struct {
-	// Cancels is how often a command's context ended while it was in flight.
-	Cancels uint64
-	// Sent is how many KILL QUERY statements the server acknowledged.
-	Sent uint64
-	// Skipped is how many kills were not sent because their command had
-	// already finished (or the target could not be proven to be this
-	// connection).
-	Skipped uint64
-}
-
-// KillStats returns the connection's cancellation counters.
-func (c *Conn) KillStats() KillStats {
-	return KillStats{Cancels: c.cancels.Load(), Sent: c.killsSent.Load(), Skipped: c.killsSkipped.Load()}
-}
-
-// killState is the cancellation state of a Conn.
-type killState struct {
-	cancels      atomic.Uint64
-	killsSent    atomic.Uint64
-	killsSkipped atomic.Uint64
-	killable     atomic.Bool // the handshake is over: a kill can target the thread
-	canceled     atomic.Bool // the exchange in flight was cancelled
-	killErr      atomic.Pointer[error]
-	killers      sync.WaitGroup
-	closing      chan struct{} // closed by Close and fail: a pending kill gives up
-	closingOnce  sync.Once
-	resolvedAddr net.Addr // the server's address, for the side connection (TCP, default dialer)
-}
-
-func (c *Conn) signalClosing() { c.closingOnce.Do(func() { close(c.closing) }) }
-
-// countingWriter counts the bytes the connection wrote, so that an error can
-// tell "nothing was sent" from "the command went out".
-type countingWriter struct {
-	w    interface{ Write([]byte) (int, error) }
-	sent *int64
-}
-
-func (cw countingWriter) Write(p []byte) (int, error) {
-	n, err := cw.w.Write(p)
-	*cw.sent += int64(n)
-	return n, err
+	c.intr.mu.Lock()
+	defer c.intr.mu.Unlock()
+	return c.intr.fired && c.sock.reads.Load() != c.intr.readsAt
 }

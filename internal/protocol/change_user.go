@@ -27,7 +27,16 @@ func (c *Conn) ChangeUser(ctx context.Context, user, password, database string) 
 	if err != nil {
 		return pluginError(err)
 	}
-	err = c.writeCommand(ctx, "change user", func(b []byte) ([]byte, error) {
+	if err := c.begin(ctx, "change user"); err != nil {
+		return err
+	}
+	if c.queue.len() > 0 {
+		// A deferred command of the connection's own must not go out
+		// before COM_CHANGE_USER: its reply would be read as the change's.
+		c.wc.DiscardPending()
+		c.queue = cmdQueue{}
+	}
+	err = c.queueCmd(Request{Op: "change user"}, func(b []byte) ([]byte, error) {
 		return wire.ComChangeUser{
 			User:           user,
 			AuthResponse:   resp,
@@ -38,15 +47,23 @@ func (c *Conn) ChangeUser(ctx context.Context, user, password, database string) 
 		}.Encode(b, c.caps)
 	})
 	if err != nil {
-		return err
+		c.unclaim()
+		return c.endCall(err)
 	}
+	if err := c.flush("change user"); err != nil {
+		return c.endCall(err)
+	}
+	c.startReply()
 	err = c.authLoop(ctx, name, plugin, ao, c.scramble)
 	if err != nil {
 		// The server closes the connection after a failed change of user.
 		_ = c.fail(err)
-		return c.endCommand(err)
+		return c.endCall(err)
 	}
+	c.exchangeDone()
 	c.opts = &next
 	c.session = Session{Schema: database, Collation: c.opts.Collation}
-	return c.endCommand(nil)
+	c.changes.reset()
+	c.requestTracking()
+	return c.endCall(nil)
 }

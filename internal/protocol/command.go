@@ -2,86 +2,218 @@ package protocol
 
 import (
 	"context"
-	"errors"
 	"fmt"
+	"time"
 
 	"github.com/aiomysql-go/aiomysql/internal/wire"
 )
 
-// writeCommand starts a command: it claims the connection, ties it to ctx and
-// writes one packet made by build (which appends the payload, command byte
-// first). When it succeeds, endCommand must be called when the exchange ends.
-func (c *Conn) writeCommand(ctx context.Context, op string, build func([]byte) ([]byte, error)) error {
-	if err := c.begin(); err != nil {
-		return err
+// The command lifecycle: begin claims an idle connection under a context,
+// queueCmd appends a command to the pending output (and its reply to the
+// FIFO), flush writes everything pending in one write, the reply is read,
+// and exchangeDone pops the FIFO. endCall ends the call: it stops watching
+// the context and says what an ended context did.
+
+// begin claims an idle connection for a call under ctx. A context that has
+// already ended claims nothing: the error wraps ErrNotSent and ctx.Err().
+func (c *Conn) begin(ctx context.Context, op string) error {
+	if err := ctx.Err(); err != nil {
+		return fmt.Errorf("%w: %s: %w", ErrNotSent, op, err)
+	}
+	if !c.state.CompareAndSwap(int32(StateIdle), int32(StateCommand)) {
+		switch State(c.state.Load()) {
+		case StateCommand, StateResult:
+			return ErrBusy
+		}
+		return c.closedError()
+	}
+	// A kill being sent for an earlier command must have reached the
+	// server before this command is written.
+	if err := c.waitKill(ctx); err != nil {
+		c.state.CompareAndSwap(int32(StateCommand), int32(StateIdle))
+		return fmt.Errorf("%w: %s: waiting for an earlier KILL QUERY: %w", ErrNotSent, op, err)
 	}
 	if n := c.wc.Buffered(); n > 0 {
 		// The server sent something nobody asked for: whatever the next reply
 		// is, it could not be told apart from it. It may be a farewell ERR.
+		c.phase = phaseReply
 		if serverErr := c.farewell(); serverErr != nil {
-			return c.fail(fmt.Errorf("%w: %s: the server closed the connection: %w", c.lostError(), op, serverErr))
+			return c.fail(fmt.Errorf("%w: %s: the server closed the connection: %w", ErrNotSent, op, serverErr))
 		}
 		return c.fail(protocolError("%d unsolicited bytes from the server before %s", n, op))
 	}
-	c.op = op
-	c.bind(ctx)
+	c.setCall(ctx, op)
+	c.phase = phaseReply
+	return nil
+}
+
+// closedError is the error of a call on a closed or broken connection.
+func (c *Conn) closedError() error {
+	if c.State() == StateBroken && c.brokenErr != nil {
+		return fmt.Errorf("%w (broken earlier: %v)", ErrClosed, c.brokenErr)
+	}
+	return ErrClosed
+}
+
+// unclaim gives the connection back after a call that wrote nothing.
+func (c *Conn) unclaim() {
+	if c.queue.len() == 0 || c.onlyDeferred() {
+		c.state.CompareAndSwap(int32(StateCommand), int32(StateIdle))
+	}
+}
+
+// queueCmd appends a command made by build (which appends the payload,
+// command byte first) to the pending output, and its reply to the FIFO.
+func (c *Conn) queueCmd(req Request, build func([]byte) ([]byte, error)) error {
 	c.wc.ResetSequence()
+	off := c.flushed + int64(c.wc.Pending())
 	buf, err := build(c.wc.StartPacket())
 	if err == nil && len(buf)-4 >= maxPacket(c.opts) {
 		// The server accepts a command only if it is smaller than its
 		// max_allowed_packet.
 		err = fmt.Errorf("%w: %s of %d bytes, which must be below %d (max_allowed_packet); nothing was sent",
-			ErrPacketTooLarge, op, len(buf)-4, maxPacket(c.opts))
+			ErrPacketTooLarge, req.Op, len(buf)-4, maxPacket(c.opts))
+	}
+	if err == nil {
+		err = c.wc.QueuePacket(buf)
 	}
 	if err != nil {
-		c.unbind()
-		c.finish()
+		c.wc.AbortPacket()
 		return err
 	}
-	if err := c.wc.WritePacket(buf); err != nil {
-		c.unbind()
-		// The server may have said why before closing (MySQL 8's ERR 4031).
-		if serverErr := c.farewell(); serverErr != nil {
-			return c.fail(fmt.Errorf("%w: %s: the server closed the connection: %w", c.lostError(), op, serverErr))
-		}
-		return c.ioError(ctx, op, err)
-	}
+	c.queue.push(pending{req: req, off: off, seq: c.wc.Sequence()})
 	return nil
 }
 
-// endCommand ends the exchange writeCommand started and returns err, or the
-// context's error when the context ended meanwhile: the reply was then read
-// to its end anyway (the server answered the kill), so the stream is intact
-// and the connection reusable, and the caller learns of the cancellation.
-func (c *Conn) endCommand(err error) error {
-	if c.unbind() {
-		if err == nil {
-			err = fmt.Errorf("aiomysql: %s: %w", c.op, c.boundCtx.Err())
-		} else if !errors.Is(err, c.boundCtx.Err()) {
-			err = fmt.Errorf("aiomysql: %s: %w (%w)", c.op, c.boundCtx.Err(), err)
-		}
+// startReply positions the framing at the head command's reply: each reply
+// continues the sequence of its own command, whatever was written after it.
+func (c *Conn) startReply() {
+	if head := c.queue.head(); head != nil {
+		c.wc.SetSequence(head.seq)
 	}
-	c.boundCtx = nil
-	if c.State() == StateCommand {
-		c.finish()
+}
+
+// queueNoReply appends a command the server does not answer
+// (COM_STMT_CLOSE, COM_STMT_SEND_LONG_DATA): it goes out with the next flush.
+func (c *Conn) queueNoReply(build func([]byte) ([]byte, error)) error {
+	c.wc.ResetSequence()
+	buf, err := build(c.wc.StartPacket())
+	if err == nil {
+		err = c.wc.QueuePacket(buf)
+	}
+	if err != nil {
+		c.wc.AbortPacket()
 	}
 	return err
 }
 
+// flush writes the pending output.
+func (c *Conn) flush(op string) error {
+	n, err := c.wc.Flush()
+	c.flushed += n
+	if err == nil {
+		return nil
+	}
+	// The server may have said why before closing (MySQL 8's ERR 4031).
+	if serverErr := c.farewell(); serverErr != nil {
+		err = c.fail(fmt.Errorf("%w: %s: the server closed the connection: %w", c.lostKind(), op, serverErr))
+	} else {
+		err = c.ioError(op, err)
+	}
+	c.failAll(err)
+	return err
+}
+
+// farewellWait is how long a connection found dead looks for the server's
+// last words.
+const farewellWait = 20 * time.Millisecond
+
+// farewell looks, briefly, for an ERR the server sent before closing.
+func (c *Conn) farewell() error {
+	c.intr.mu.Lock()
+	c.intr.ownsDeadline = true
+	_ = c.raw.SetReadDeadline(time.Now().Add(farewellWait))
+	c.intr.mu.Unlock()
+	return c.unsolicitedErr()
+}
+
+// endCall ends the call in progress and returns what its caller gets: err,
+// or, when the call's context ended while the call waited for the server
+// and the exchange still ended cleanly (the server answered the kill), an
+// error wrapping the context's error (and err). A reply that was in hand
+// before the context ended is what it is: err.
+func (c *Conn) endCall(err error) error {
+	op := c.call.op
+	c.disarmWatch()
+	in := c.endInterrupt()
+	c.call = call{}
+	if !in.fired || in.inHand || isClosed(c.State()) {
+		return err
+	}
+	return interruptedError(op, in.cause, err)
+}
+
+// skipInternal reads the replies of the connection's own deferred commands
+// at the head of the FIFO (see sessionTrackingRequest) and drops them.
+func (c *Conn) skipInternal() error {
+	for {
+		head := c.queue.head()
+		if head == nil || !head.req.internal {
+			return nil
+		}
+		if head.err != nil {
+			return head.err
+		}
+		c.startReply()
+		ok, err := c.readOK(head.req.Op)
+		if isClosed(c.State()) {
+			return err
+		}
+		c.internalReply(ok, err)
+		c.exchangeDone()
+	}
+}
+
+// onlyDeferred reports whether the FIFO holds only deferred commands of the
+// connection's own that were not written yet.
+func (c *Conn) onlyDeferred() bool {
+	q := &c.queue
+	for i := q.first; i < len(q.items); i++ {
+		if !q.items[i].req.internal || c.flushed > q.items[i].off {
+			return false
+		}
+	}
+	return true
+}
+
 // simple runs a command whose reply is OK or ERR.
-func (c *Conn) simple(ctx context.Context, op string, build func([]byte) ([]byte, error)) (*wire.OK, error) {
-	if err := c.writeCommand(ctx, op, build); err != nil {
+func (c *Conn) simple(ctx context.Context, req Request, build func([]byte) ([]byte, error)) (*wire.OK, error) {
+	if err := c.begin(ctx, req.Op); err != nil {
 		return nil, err
 	}
-	ok, err := c.readOK(ctx, op)
-	return ok, c.endCommand(err)
+	if err := c.queueCmd(req, build); err != nil {
+		c.unclaim()
+		return nil, c.endCall(err)
+	}
+	if err := c.flush(req.Op); err != nil {
+		return nil, c.endCall(err)
+	}
+	if err := c.skipInternal(); err != nil {
+		return nil, c.endCall(err)
+	}
+	c.startReply()
+	ok, err := c.readOK(req.Op)
+	if !isClosed(c.State()) {
+		c.exchangeDone()
+	}
+	return ok, c.endCall(err)
 }
 
 // readOK reads a reply that must be OK or ERR.
-func (c *Conn) readOK(ctx context.Context, op string) (*wire.OK, error) {
+func (c *Conn) readOK(op string) (*wire.OK, error) {
 	pkt, err := c.wc.ReadPacket()
 	if err != nil {
-		return nil, c.ioError(ctx, op, err)
+		return nil, c.ioError(op, err)
 	}
 	if len(pkt) == 0 {
 		return nil, c.fail(protocolError("%s: empty reply", op))
@@ -90,59 +222,40 @@ func (c *Conn) readOK(ctx context.Context, op string) (*wire.OK, error) {
 	case 0x00:
 		ok := new(wire.OK)
 		if err := ok.Decode(pkt, c.caps); err != nil {
-			return nil, c.ioError(ctx, op, err)
+			return nil, c.ioError(op, err)
 		}
 		c.applyOK(ok)
 		return ok, nil
 	case 0xFF:
-		return nil, c.readErr(ctx, pkt)
+		return nil, c.readErr(op, pkt)
 	}
 	return nil, c.fail(protocolError("%s: unexpected reply 0x%02x where OK or ERR was due", op, pkt[0]))
 }
 
 // readErr decodes an ERR packet into the caller's error. A malformed one
 // breaks the connection.
-func (c *Conn) readErr(ctx context.Context, pkt []byte) error {
+func (c *Conn) readErr(op string, pkt []byte) error {
 	var e wire.ErrPacket
 	if err := e.Decode(pkt, c.caps); err != nil {
-		return c.ioError(ctx, "reading an error", err)
+		return c.ioError(op, err)
 	}
 	return c.serverError(&e)
 }
 
-// applyOK keeps the status flags and the tracked session state current.
-func (c *Conn) applyOK(ok *wire.OK) {
-	c.status = ok.StatusFlags
-	for _, ch := range ok.SessionChanges {
-		switch ch.Type {
-		case wire.SessionTrackSchema:
-			c.session.Schema = ch.Name
-		case wire.SessionTrackSystemVariables:
-			switch ch.Name {
-			case "character_set_client":
-				c.session.CharacterSetClient = ch.Value
-			case "time_zone":
-				c.session.TimeZone = ch.Value
-			case "autocommit":
-				c.session.Autocommit = ch.Value
-			}
-		}
-	}
-}
-
 // Ping checks that the server answers (COM_PING).
 func (c *Conn) Ping(ctx context.Context) error {
-	_, err := c.simple(ctx, "ping", func(b []byte) ([]byte, error) { return append(b, byte(wire.CommandPing)), nil })
+	_, err := c.simple(ctx, Request{Op: "ping"}, func(b []byte) ([]byte, error) { return append(b, byte(wire.CommandPing)), nil })
 	return err
 }
 
 // InitDB makes schema the default database (COM_INIT_DB).
 func (c *Conn) InitDB(ctx context.Context, schema string) error {
-	_, err := c.simple(ctx, "select database", func(b []byte) ([]byte, error) {
+	_, err := c.simple(ctx, Request{Op: "select database"}, func(b []byte) ([]byte, error) {
 		return wire.ComInitDB{Schema: schema}.Encode(b, c.caps)
 	})
 	if err == nil {
 		c.session.Schema = schema
+		c.changes.noteSchema(schema)
 	}
 	return err
 }
@@ -156,26 +269,33 @@ func (c *Conn) InitDB(ctx context.Context, schema string) error {
 // state is forgotten (the default database stays, as on the server).
 func (c *Conn) ResetConnection(ctx context.Context) error {
 	schema := c.session.Schema
-	_, err := c.simple(ctx, "reset connection", func(b []byte) ([]byte, error) {
+	_, err := c.simple(ctx, Request{Op: "reset connection"}, func(b []byte) ([]byte, error) {
 		return append(b, byte(wire.CommandResetConnection)), nil
 	})
 	if err == nil {
 		c.session = Session{Schema: schema}
+		c.changes.reset()
+		c.requestTracking()
 	}
 	return err
 }
 
 // Exec runs a statement through COM_QUERY and returns the OK packet that
 // ends its reply. Result sets, if the statement returns any, are read and
-// discarded.
-func (c *Conn) Exec(ctx context.Context, query string) (*wire.OK, error) {
-	r, err := c.Query(ctx, query)
+// discarded under ctx.
+func (c *Conn) Exec(ctx context.Context, req Request, build func([]byte) ([]byte, error)) (*wire.OK, error) {
+	r, err := c.Query(ctx, req, build)
 	if err != nil {
 		return nil, err
 	}
-	if err := r.Close(); err != nil {
+	if err := r.Discard(ctx); err != nil {
 		return nil, err
 	}
 	ok := r.ok
 	return &ok, nil
+}
+
+// ExecText is Exec of a fixed text.
+func (c *Conn) ExecText(ctx context.Context, req Request, query string) (*wire.OK, error) {
+	return c.Exec(ctx, req, func(b []byte) ([]byte, error) { return append(b, query...), nil })
 }

@@ -1,11 +1,8 @@
 package protocol
 
 import (
-	"context"
-	"errors"
 	"fmt"
 	"net"
-	"os"
 	"sync"
 	"sync/atomic"
 	"time"
@@ -20,7 +17,8 @@ type State int32
 const (
 	// StateIdle: no command in flight; a new command may start.
 	StateIdle State = iota
-	// StateCommand: a command was written and its reply is being read.
+	// StateCommand: commands were queued or written and their replies are
+	// due.
 	StateCommand
 	// StateResult: a result set is being streamed; the next command must wait
 	// until it is read or discarded.
@@ -47,16 +45,21 @@ func (s State) String() string {
 	return fmt.Sprintf("State(%d)", int32(s))
 }
 
+func isClosed(s State) bool { return s == StateBroken || s == StateClosed }
+
 // Conn is one connection to a server. See the package comment for its rules.
 type Conn struct {
 	opts *Options
-	nc   net.Conn // the stream in use (a *tls.Conn after the upgrade)
-	raw  net.Conn // the socket under it: deadlines and closing act on it
+	nc   net.Conn // the stream the framing uses: sock, or a *tls.Conn over it
+	raw  net.Conn // the socket: deadlines and closing act on it
+	sock *sock
 	wc   *wire.Conn
 
-	state     atomic.Int32
-	closeOnce sync.Once
-	brokenErr error // why the connection broke; set before state becomes broken
+	state       atomic.Int32
+	closeOnce   sync.Once
+	brokenErr   error         // why the connection broke; set before state becomes broken
+	closing     chan struct{} // closed by Close and fail
+	closingOnce sync.Once
 
 	// Negotiated at connect.
 	caps         wire.Capability
@@ -72,19 +75,20 @@ type Conn struct {
 
 	status  wire.StatusFlag
 	session Session
+	changes sessionChanges
 
-	deadlineSet bool
 	localInfile LocalInfileHandler
 
-	// The exchange in flight: its name for errors, the context it is bound
-	// to, and how to unbind it.
-	op       string
-	boundCtx context.Context
-	unwatch  func() bool
-
+	call  call      // the call in progress
+	watch watcher   // watches the call's context
+	intr  interrupt // what an ended context did to the call
 	killState
-	sent     int64 // bytes written so far
-	cmdStart int64 // sent when the command in flight started
+	cmdGen uint64 // advances when a command's exchange ends (guarded by intr.mu for kills)
+
+	queue   cmdQueue // commands whose replies are due, oldest first
+	flushed int64    // bytes of commands written so far
+	phase   phase    // where the head command's exchange is
+	res     Result   // the result being read; reused
 }
 
 // Session is what the client knows of the session's state, kept current from
@@ -131,34 +135,13 @@ func (c *Conn) AuthPlugin() string { return c.authPlugin }
 func (c *Conn) State() State { return State(c.state.Load()) }
 
 // NetConn returns the socket (for tests and tracing).
-func (c *Conn) NetConn() net.Conn { return c.nc }
+func (c *Conn) NetConn() net.Conn { return c.raw }
 
 // secure reports whether a clear-text password is acceptable on this channel.
 func (c *Conn) secure() bool { return c.tls || c.unixSocket }
 
-// begin moves an idle connection to StateCommand.
-func (c *Conn) begin() error {
-	if c.state.CompareAndSwap(int32(StateIdle), int32(StateCommand)) {
-		// A kill sent for an earlier, cancelled command must have reached
-		// the server before this command is written.
-		c.waitKillers()
-		c.canceled.Store(false)
-		c.cmdStart = c.sent
-		return nil
-	}
-	switch State(c.state.Load()) {
-	case StateCommand, StateResult:
-		return ErrBusy
-	case StateBroken:
-		if c.brokenErr != nil {
-			return fmt.Errorf("%w (broken earlier: %v)", ErrClosed, c.brokenErr)
-		}
-	}
-	return ErrClosed
-}
-
-// finish returns the connection to idle after a complete exchange.
-func (c *Conn) finish() { c.state.CompareAndSwap(int32(StateCommand), int32(StateIdle)) }
+// signalClosing tells the watch and a pending kill to give up.
+func (c *Conn) signalClosing() { c.closingOnce.Do(func() { close(c.closing) }) }
 
 // fail marks the connection broken and closes the socket; it returns err.
 func (c *Conn) fail(err error) error {
@@ -172,97 +155,31 @@ func (c *Conn) fail(err error) error {
 			break
 		}
 	}
-	c.signalClosing()
 	c.closeOnce.Do(func() { _ = c.raw.Close() })
+	c.signalClosing()
 	return err
 }
 
 // Close sends COM_QUIT when the connection is idle, then closes the socket.
-// It is idempotent and safe to call from any goroutine; it waits for a kill
-// in flight (bounded by KillTimeout).
+// It is idempotent and safe to call from any goroutine. It never waits for a
+// kill in flight (which gives up), only for the connection's own watch.
 func (c *Conn) Close() error {
-	defer c.waitKillers()
-	c.signalClosing()
 	if c.state.CompareAndSwap(int32(StateIdle), int32(StateClosed)) {
 		c.closeOnce.Do(func() {
+			c.wc.DiscardPending() // a deferred command, never sent
 			_ = c.raw.SetWriteDeadline(time.Now().Add(time.Second))
 			c.wc.ResetSequence()
 			_ = c.wc.WritePacket(append(c.wc.StartPacket(), byte(wire.CommandQuit)))
 			_ = c.nc.Close()
 			_ = c.raw.Close()
 		})
-		return nil
+	} else {
+		c.state.Store(int32(StateClosed))
+		c.closeOnce.Do(func() { _ = c.raw.Close() })
 	}
-	c.state.Store(int32(StateClosed))
-	c.closeOnce.Do(func() { _ = c.raw.Close() })
+	c.signalClosing()
+	c.waitWatch()
 	return nil
-}
-
-// ioError turns an error of the socket or the framing into the error the
-// caller sees, and breaks the connection: after it, the stream's position is
-// unknown.
-func (c *Conn) ioError(ctx context.Context, op string, err error) error {
-	ctxErr := ctx.Err()
-	if ne, ok := err.(net.Error); ctxErr == nil && (ok && ne.Timeout() || errors.Is(err, os.ErrDeadlineExceeded)) {
-		// The socket's deadline is the context's: it may fire a moment
-		// before the context's own timer.
-		if dl, has := ctx.Deadline(); has && !time.Now().Before(dl) {
-			ctxErr = context.DeadlineExceeded
-		}
-	}
-	if ctxErr != nil {
-		return c.fail(fmt.Errorf("aiomysql: %s: %w (%w)", op, ctxErr, err))
-	}
-	var seq *wire.SequenceError
-	var mal *wire.MalformedError
-	if errors.As(err, &seq) && seq.Got == 0 {
-		// A packet with sequence 0 where a reply was due is the server
-		// speaking first: MySQL 8 sends ERR 4031 (and closes) to an idle
-		// connection it times out. Read it to give the caller its text.
-		if serverErr := c.unsolicitedErr(); serverErr != nil {
-			return c.fail(fmt.Errorf("%w: %s: the server closed the connection: %w", c.lostError(), op, serverErr))
-		}
-	}
-	if seq != nil || errors.As(err, &mal) {
-		return c.fail(fmt.Errorf("%w: %s: %w", ErrProtocol, op, err))
-	}
-	if c.killable.Load() {
-		// After the handshake, say whether the server may have run the command.
-		return c.fail(fmt.Errorf("%w: %s: %w", c.lostError(), op, err))
-	}
-	return c.fail(fmt.Errorf("aiomysql: %s: %w", op, err))
-}
-
-// lostError says what a dead connection means for the command in flight:
-// ErrNotSent when none of it was written and no transaction was open (a
-// retry elsewhere is safe), else ErrConnLost (its outcome, or the open
-// transaction, is lost).
-func (c *Conn) lostError() error {
-	if c.sent == c.cmdStart && c.status&wire.ServerStatusInTrans == 0 {
-		return ErrNotSent
-	}
-	return ErrConnLost
-}
-
-// farewell looks, briefly, for an ERR the server sent before closing.
-func (c *Conn) farewell() error {
-	_ = c.raw.SetReadDeadline(time.Now().Add(20 * time.Millisecond))
-	return c.unsolicitedErr()
-}
-
-// unsolicitedErr reads a packet the server sent with sequence 0 and returns
-// it as an error if it is a well-formed ERR; nil otherwise.
-func (c *Conn) unsolicitedErr() error {
-	c.wc.SetSequence(0)
-	pkt, err := c.wc.ReadPacket()
-	if err != nil || len(pkt) == 0 || pkt[0] != 0xFF {
-		return nil
-	}
-	var e wire.ErrPacket
-	if e.Decode(pkt, c.caps) != nil {
-		return nil
-	}
-	return c.serverError(&e)
 }
 
 // serverError builds the error for an ERR packet.

@@ -2,6 +2,7 @@ package protocol
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"net"
 	"strings"
@@ -13,33 +14,43 @@ import (
 // Connect dials the server, upgrades to TLS as the mode says, authenticates,
 // and returns an idle connection. ctx bounds all of it.
 func Connect(ctx context.Context, opts *Options) (*Conn, error) {
+	if err := ctx.Err(); err != nil {
+		return nil, fmt.Errorf("%w: %w", ErrNotSent, err)
+	}
 	nc, err := dial(ctx, opts)
 	if err != nil {
 		return nil, err
 	}
 	o := *opts // the connection keeps its own copy; ChangeUser updates it
-	c := &Conn{opts: &o, nc: nc, raw: nc, unixSocket: opts.Network == "unix"}
+	c := &Conn{opts: &o, raw: nc, unixSocket: opts.Network == "unix"}
 	c.closing = make(chan struct{})
+	c.watch.init()
+	c.sock = &sock{Conn: nc, c: c}
+	c.nc = c.sock
 	if opts.Dial == nil && c.opts.Network != "unix" {
 		c.resolvedAddr = nc.RemoteAddr()
 	}
-	c.state.Store(int32(StateCommand))
-	c.wc = wire.NewConn(nc, countingWriter{nc, &c.sent}, maxPacket(opts))
-	done := c.watch(ctx, 0)
-	err = c.handshake(ctx)
-	if interrupted := done(); err == nil && interrupted {
-		err = c.fail(fmt.Errorf("aiomysql: connect: %w", ctx.Err()))
+	if a, ok := nc.LocalAddr().(*net.TCPAddr); ok {
+		c.localPort = a.Port
 	}
+	c.state.Store(int32(StateCommand))
+	c.wc = wire.NewConn(c.nc, c.nc, maxPacket(opts))
+	c.setCall(ctx, "connect")
+	err = c.handshake(ctx)
+	if err == nil && c.interruptCause() != nil {
+		err = c.fail(fmt.Errorf("connect: %w", ctx.Err()))
+	}
+	c.disarmWatch()
+	c.endInterrupt()
+	c.call = call{}
 	if err != nil {
 		_ = c.fail(err)
+		c.waitWatch()
 		return nil, err
 	}
-	if c.deadlineSet {
-		_ = c.nc.SetDeadline(time.Time{})
-		c.deadlineSet = false
-	}
 	c.killable.Store(true)
-	c.finish()
+	c.state.Store(int32(StateIdle))
+	c.requestTracking()
 	return c, nil
 }
 
@@ -64,7 +75,11 @@ func dial(ctx context.Context, o *Options) (net.Conn, error) {
 		nc, err = d.DialContext(ctx, network, o.Address)
 	}
 	if err != nil {
-		return nil, fmt.Errorf("aiomysql: dial %s %s: %w", network, o.Address, err)
+		var op *net.OpError
+		if errors.As(err, &op) {
+			return nil, err // it names the network and the address
+		}
+		return nil, fmt.Errorf("dial %s %s: %w", network, o.Address, err)
 	}
 	if tc, ok := nc.(*net.TCPConn); ok {
 		_ = tc.SetNoDelay(true)
@@ -76,18 +91,18 @@ func dial(ctx context.Context, o *Options) (net.Conn, error) {
 func (c *Conn) handshake(ctx context.Context) error {
 	pkt, err := c.wc.ReadPacket()
 	if err != nil {
-		return c.ioError(ctx, "reading the server greeting", err)
+		return c.ioError("reading the server greeting", err)
 	}
 	if len(pkt) > 0 && pkt[0] == 0xFF {
 		var e wire.ErrPacket
 		if err := e.Decode(pkt, 0); err != nil {
-			return c.ioError(ctx, "reading the server greeting", err)
+			return c.ioError("reading the server greeting", err)
 		}
 		return c.serverError(&e)
 	}
 	var hs wire.Handshake
 	if err := hs.Decode(pkt); err != nil {
-		return c.ioError(ctx, "reading the server greeting", err)
+		return c.ioError("reading the server greeting", err)
 	}
 	c.connectionID = hs.ConnectionID
 	c.serverCaps = hs.Capabilities
@@ -127,11 +142,11 @@ func (c *Conn) clientCapabilities() wire.Capability {
 	if c.opts.FoundRows {
 		want |= wire.ClientFoundRows
 	}
-	want |= c.opts.ExtraCapabilities
+	want |= c.opts.ExtraCapabilities & AllowedExtraCapabilities
 	if !c.opts.LocalFiles {
 		want &^= wire.ClientLocalFiles // never by client_flag alone
 	}
-	if c.opts.TLSMode != TLSDisabled {
+	if c.opts.TLSConfig != nil {
 		want |= wire.ClientSSL
 	}
 	// MariaDB's extended flags are meaningful only when the server is MariaDB

@@ -1,7 +1,6 @@
 package protocol
 
 import (
-	"context"
 	"errors"
 	"fmt"
 	"io"
@@ -38,18 +37,18 @@ func (c *Conn) SetLocalInfile(h LocalInfileHandler) LocalInfileHandler {
 // The handler is asked only when LOCAL INFILE was negotiated: a server that
 // sends the request without the client having offered CLIENT_LOCAL_FILES
 // gets the terminator and nothing else, whatever handler is set.
-func (c *Conn) serveLocalInfile(ctx context.Context, name []byte) (callerErr, err error) {
+func (c *Conn) serveLocalInfile(op string, name []byte) (callerErr, err error) {
 	if c.localInfile == nil || c.caps&wire.ClientLocalFiles == 0 {
 		callerErr = fmt.Errorf("%w: the server asked for local file %s, but LOCAL INFILE is not enabled",
-			ErrLocalInfileRefused, quoteName(name))
-		return callerErr, c.writeFilePacket(ctx, nil)
+			ErrLocalInfileRefused, QuoteName(name))
+		return callerErr, c.writeFilePacket(nil)
 	}
 	f, openErr := c.localInfile(string(name))
 	if openErr != nil {
 		if !errors.Is(openErr, ErrLocalInfileRefused) {
 			openErr = fmt.Errorf("%w: %w", ErrLocalInfileRefused, openErr)
 		}
-		return openErr, c.writeFilePacket(ctx, nil)
+		return openErr, c.writeFilePacket(nil)
 	}
 	defer f.Close()
 	// The server takes packets smaller than its max_allowed_packet.
@@ -60,21 +59,21 @@ func (c *Conn) serveLocalInfile(ctx context.Context, name []byte) (callerErr, er
 		buf = slices.Grow(buf, chunk)[:len(buf)+chunk]
 		n, readErr := io.ReadFull(f, buf[len(buf)-chunk:])
 		if n > 0 {
-			if err := c.writeFilePacket(ctx, buf[:len(buf)-chunk+n]); err != nil {
+			if err := c.writeFilePacket(buf[:len(buf)-chunk+n]); err != nil {
 				return nil, err
 			}
 			sent = true
 		}
 		switch {
 		case readErr == io.EOF || readErr == io.ErrUnexpectedEOF:
-			return nil, c.writeFilePacket(ctx, nil)
+			return nil, c.writeFilePacket(nil)
 		case readErr != nil && !sent:
 			// Nothing went out: the empty file ends the request cleanly.
-			return fmt.Errorf("aiomysql: reading local file %s: %w", quoteName(name), readErr), c.writeFilePacket(ctx, nil)
+			return fmt.Errorf("%s: reading local file %s: %w", op, QuoteName(name), readErr), c.writeFilePacket(nil)
 		case readErr != nil:
 			// Part of the file went out: only closing the connection stops the
 			// server from loading a truncated file.
-			return nil, c.fail(fmt.Errorf("aiomysql: reading local file %s: %w", quoteName(name), readErr))
+			return nil, c.fail(fmt.Errorf("%w: %s: reading local file %s: %w", ErrConnLost, op, QuoteName(name), readErr))
 		}
 	}
 }
@@ -82,19 +81,24 @@ func (c *Conn) serveLocalInfile(ctx context.Context, name []byte) (callerErr, er
 // writeFilePacket sends one packet of a local file, continuing the
 // sequence: packet is a buffer from StartPacket with the data appended, or
 // nil for the empty terminator.
-func (c *Conn) writeFilePacket(ctx context.Context, packet []byte) error {
+func (c *Conn) writeFilePacket(packet []byte) error {
 	if packet == nil {
 		packet = c.wc.StartPacket()
 	}
-	if err := c.wc.WritePacket(packet); err != nil {
-		return c.ioError(ctx, "sending a local file", err)
+	if err := c.wc.QueuePacket(packet); err != nil {
+		return err
+	}
+	n, err := c.wc.Flush()
+	c.flushed += n
+	if err != nil {
+		return c.ioError("sending a local file", err)
 	}
 	return nil
 }
 
-// quoteName quotes a file name the server sent for an error message, cut
-// short: a hostile server chooses it.
-func quoteName(name []byte) string {
+// QuoteName quotes a file name for an error message, cut short: a hostile
+// server chooses it.
+func QuoteName(name []byte) string {
 	const shown = 256
 	if len(name) > shown {
 		return fmt.Sprintf("%q...", name[:shown])

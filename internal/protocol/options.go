@@ -12,25 +12,6 @@ import (
 	"github.com/aiomysql-go/aiomysql/internal/wire"
 )
 
-// TLSMode says whether and how the connection is encrypted.
-type TLSMode int
-
-// The TLS modes, weakest first.
-const (
-	// TLSDisabled never encrypts.
-	TLSDisabled TLSMode = iota
-	// TLSPreferred encrypts when the server offers TLS, else goes on in clear
-	// (and then sends no password-equivalent in clear).
-	TLSPreferred
-	// TLSRequired encrypts or fails; the certificate is checked only as far as
-	// TLSConfig says.
-	TLSRequired
-	// TLSVerifyCA is TLSRequired with the chain verified (TLSConfig does it).
-	TLSVerifyCA
-	// TLSVerifyIdentity is TLSVerifyCA with the host name verified.
-	TLSVerifyIdentity
-)
-
 // Dialer opens the raw connection to the server.
 type Dialer func(ctx context.Context, network, addr string) (net.Conn, error)
 
@@ -41,8 +22,12 @@ type Options struct {
 	Address string // host:port or the socket path
 	Dial    Dialer // nil: a net.Dialer with keepalive
 
-	TLSMode   TLSMode
-	TLSConfig *tls.Config // used when TLSMode is not TLSDisabled; required then
+	// TLSConfig, when set, makes the connection ask for TLS and upgrade
+	// with it when the server offers it; nil never encrypts.
+	TLSConfig *tls.Config
+	// TLSRequired fails the connection, before the user name is sent, when
+	// the server does not offer TLS (else it goes on in clear).
+	TLSRequired bool
 
 	User     string
 	Password string
@@ -66,7 +51,8 @@ type Options struct {
 
 	Attributes []wire.Attribute
 
-	// ExtraCapabilities are ORed into the client's flags (aiomysql client_flag).
+	// ExtraCapabilities are ORed into the client's flags (aiomysql
+	// client_flag); only AllowedExtraCapabilities are taken.
 	ExtraCapabilities wire.Capability
 	MultiStatements   bool
 	LocalFiles        bool
@@ -91,7 +77,24 @@ type Options struct {
 	ServerError func(number uint16, sqlState, message string) error
 
 	Logger *slog.Logger
+
+	side bool // a kill's side connection: no session tracking
 }
+
+// AllowedExtraCapabilities are the capability bits a caller may add with
+// ExtraCapabilities: the ones this client implements, or that change only
+// the server's behaviour. Compression, TLS (set through TLSConfig), query
+// attributes, optional result-set metadata, multi-factor authentication,
+// MariaDB's progress reports, bulk and metadata-caching flags and every
+// unknown bit change the protocol in ways the client does not speak, so
+// they are refused.
+const AllowedExtraCapabilities = wire.ClientLongPassword | wire.ClientFoundRows | wire.ClientLongFlag |
+	wire.ClientConnectWithDB | wire.ClientNoSchema | wire.ClientODBC | wire.ClientLocalFiles |
+	wire.ClientIgnoreSpace | wire.ClientProtocol41 | wire.ClientInteractive | wire.ClientIgnoreSigpipe |
+	wire.ClientTransactions | wire.ClientSecureConnection | wire.ClientMultiStatements |
+	wire.ClientMultiResults | wire.ClientPSMultiResults | wire.ClientPluginAuth | wire.ClientConnectAttrs |
+	wire.ClientPluginAuthLenEncClientData | wire.ClientCanHandleExpiredPasswords |
+	wire.ClientSessionTrack | wire.ClientDeprecateEOF | wire.ClientRememberOptions
 
 func (o *Options) authOptions(secure bool) *auth.Options {
 	return &auth.Options{

@@ -12,12 +12,12 @@ import (
 // column and returns that value as text (NULL reads as ""). It serves the
 // connection's own set-up; queries for users go through the result reader.
 func (c *Conn) QueryValue(ctx context.Context, query string) (string, error) {
-	r, err := c.Query(ctx, query)
+	r, err := c.QueryText(ctx, Request{Op: "query"}, query)
 	if err != nil {
 		return "", err
 	}
 	if n := len(r.Columns()); n != 1 {
-		if err := r.Close(); err != nil {
+		if err := r.Discard(ctx); err != nil {
 			return "", err
 		}
 		return "", fmt.Errorf("aiomysql: %q returned %d columns, want one value", query, n)
@@ -34,7 +34,7 @@ func (c *Conn) QueryValue(ctx context.Context, query string) (string, error) {
 		}
 		value = string(v)
 	}
-	if err := r.Close(); err != nil {
+	if err := r.Discard(ctx); err != nil {
 		return "", err
 	}
 	if row == nil {

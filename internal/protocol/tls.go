@@ -4,21 +4,19 @@ import (
 	"context"
 	"crypto/tls"
 	"fmt"
-	"net"
 
 	"github.com/aiomysql-go/aiomysql/internal/wire"
 )
 
-// startTLS sends the SSL request and upgrades the socket when the mode asks
-// for TLS and the server offers it. With TLSRequired or stricter and a server
-// that does not offer TLS, it fails before anything is written.
+// startTLS sends the SSL request and upgrades the socket when TLS is
+// configured and the server offers it. With TLSRequired and a server that
+// does not offer TLS, it fails before anything is written.
 func (c *Conn) startTLS(ctx context.Context) error {
-	mode := c.opts.TLSMode
-	if mode == TLSDisabled {
+	if c.opts.TLSConfig == nil {
 		return nil
 	}
 	if c.serverCaps&wire.ClientSSL == 0 {
-		if mode >= TLSRequired {
+		if c.opts.TLSRequired {
 			return fmt.Errorf("%w (server %s)", ErrTLSRequired, c.version)
 		}
 		c.downgraded = true
@@ -40,35 +38,16 @@ func (c *Conn) startTLS(ctx context.Context) error {
 		return err
 	}
 	if err := c.wc.WritePacket(buf); err != nil {
-		return c.ioError(ctx, "sending the TLS request", err)
+		return c.ioError("sending the TLS request", err)
 	}
-	tc := tls.Client(c.raw, c.tlsConfig())
+	tc := tls.Client(c.sock, c.opts.TLSConfig)
 	if err := tc.HandshakeContext(ctx); err != nil {
-		return c.fail(fmt.Errorf("aiomysql: TLS handshake: %w", err))
+		return c.fail(fmt.Errorf("TLS handshake: %w", err))
 	}
 	seq := c.wc.Sequence()
 	c.nc = tc
-	c.wc = wire.NewConn(tc, countingWriter{tc, &c.sent}, maxPacket(c.opts))
+	c.wc = wire.NewConn(tc, tc, maxPacket(c.opts))
 	c.wc.SetSequence(seq)
 	c.tls = true
 	return nil
-}
-
-// tlsConfig returns the configured TLS settings, or ones that fit the mode
-// when none were given.
-func (c *Conn) tlsConfig() *tls.Config {
-	if c.opts.TLSConfig != nil {
-		return c.opts.TLSConfig
-	}
-	cfg := &tls.Config{MinVersion: tls.VersionTLS12}
-	if c.opts.TLSMode >= TLSVerifyCA {
-		host, _, err := net.SplitHostPort(c.opts.Address)
-		if err != nil {
-			host = c.opts.Address
-		}
-		cfg.ServerName = host
-	} else {
-		cfg.InsecureSkipVerify = true
-	}
-	return cfg
 }

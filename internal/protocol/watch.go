@@ -2,83 +2,110 @@ package protocol
 
 import (
 	"context"
-	"time"
+	"sync"
+	"sync/atomic"
 )
 
-// Binding an exchange to its context: deadlines only when there is one to
-// set, a wake-up only when the context can end.
+// Watching contexts. A context governs exactly the call it is passed to: it
+// is checked before anything is written, watched only while the call blocks
+// on the socket, and forgotten when the call returns (so a streaming
+// cursor's fetch may use a context that is cancelled as soon as the fetch
+// returns).
+//
+// The watch is one goroutine per connection, started the first time a call
+// with a context that can end blocks, and ended by Close (or a failure).
+// Arming it hands it the call's context; disarming tells it the call is
+// over. Neither allocates, so a cancellable context costs a command no
+// allocation (context.AfterFunc would cost several).
 
-// pastDeadline is a deadline in the past: setting it wakes blocked I/O at once.
-func pastDeadline() time.Time { return time.Unix(1, 0) }
+// call is the call in progress: the context that governs it.
+type call struct {
+	ctx   context.Context
+	done  <-chan struct{} // ctx.Done(): nil when ctx cannot end
+	op    string
+	armed bool // the watch holds ctx
+}
 
-// watch ties the socket to ctx for one exchange. It sets the deadline only
-// when ctx has one (or a timeout is configured) and arms a wake-up on
-// cancellation only when ctx can be cancelled. The returned function undoes
-// both and reports whether ctx ended during the exchange.
-func (c *Conn) watch(ctx context.Context, timeout time.Duration) (done func() (interrupted bool)) {
-	dl, hasDL := ctx.Deadline()
-	if timeout > 0 {
-		if t := time.Now().Add(timeout); !hasDL || t.Before(dl) {
-			dl, hasDL = t, true
-		}
+// watcher is the connection's watch goroutine.
+type watcher struct {
+	start   sync.Once
+	started atomic.Bool
+	arm     chan context.Context
+	disarm  chan struct{}
+	done    chan struct{} // closed when the goroutine has ended
+}
+
+func (w *watcher) init() {
+	w.arm = make(chan context.Context)
+	w.disarm = make(chan struct{})
+	w.done = make(chan struct{})
+}
+
+// setCall makes ctx govern what the connection does next, without arming
+// the watch (the socket arms it when it would block).
+func (c *Conn) setCall(ctx context.Context, op string) {
+	c.call = call{ctx: ctx, done: ctx.Done(), op: op}
+}
+
+// armWatch hands the call's context to the watch.
+func (c *Conn) armWatch() {
+	w := &c.watch
+	if !w.started.Load() {
+		w.start.Do(func() {
+			w.started.Store(true)
+			go c.watchLoop()
+		})
 	}
-	if hasDL {
-		_ = c.raw.SetDeadline(dl)
-		c.deadlineSet = true
-	} else if c.deadlineSet {
-		_ = c.raw.SetDeadline(time.Time{})
-		c.deadlineSet = false
-	}
-	if ctx.Done() == nil {
-		return func() bool { return false }
-	}
-	fired := make(chan struct{})
-	stop := context.AfterFunc(ctx, func() {
-		if !c.onCancel() {
-			_ = c.raw.SetDeadline(pastDeadline())
-		}
-		close(fired)
-	})
-	return func() bool {
-		if !stop() {
-			<-fired // its deadline is set before the next exchange sets its own
-			c.deadlineSet = true
-			return true
-		}
-		return false
+	select {
+	case w.arm <- c.call.ctx:
+		c.call.armed = true
+	case <-w.done:
+		// Closing: there is nothing left to interrupt.
 	}
 }
 
-// bind ties the exchange in flight to ctx (see watch).
-func (c *Conn) bind(ctx context.Context) {
-	c.boundCtx = ctx
-	c.unwatch = c.watch(ctx, c.opts.WriteTimeout+c.opts.ReadTimeout)
+// disarmWatch takes the context back from the watch. When it returns, the
+// watch's reaction to the context, if it had one, is complete.
+func (c *Conn) disarmWatch() {
+	if !c.call.armed {
+		return
+	}
+	c.call.armed = false
+	select {
+	case c.watch.disarm <- struct{}{}:
+	case <-c.watch.done:
+	}
 }
 
-// unbind undoes bind and reports whether the bound context ended meanwhile.
-func (c *Conn) unbind() bool {
-	if c.unwatch == nil {
-		return false
+// watchLoop is the watch goroutine.
+func (c *Conn) watchLoop() {
+	w := &c.watch
+	defer close(w.done)
+	for {
+		var ctx context.Context
+		select {
+		case ctx = <-w.arm:
+		case <-c.closing:
+			return
+		}
+		select {
+		case <-ctx.Done():
+			c.contextEnded(ctx.Err())
+			select {
+			case <-w.disarm:
+			case <-c.closing:
+				return
+			}
+		case <-w.disarm:
+		case <-c.closing:
+			return
+		}
 	}
-	fired := c.unwatch()
-	c.unwatch = nil
-	return fired
 }
 
-// Rebind ties the rest of a result being read to another context: each fetch
-// of a streaming cursor honours its own. A context that ended between
-// fetches interrupted nothing; the new one governs what follows.
-func (c *Conn) Rebind(ctx context.Context) error {
-	if c.State() != StateResult {
-		return nil
+// waitWatch waits for the watch goroutine to end (after closing).
+func (c *Conn) waitWatch() {
+	if c.watch.started.Load() {
+		<-c.watch.done
 	}
-	if c.boundCtx == ctx {
-		return nil
-	}
-	c.unbind()
-	if err := ctx.Err(); err != nil {
-		return err
-	}
-	c.bind(ctx)
-	return nil
 }

@@ -87,6 +87,18 @@ func (c *Conn) ResetSequence() { c.seq = 0 }
 // Buffered() > 0 has received an unsolicited packet.
 func (c *Conn) Buffered() int { return c.wpos - c.rpos }
 
+// PacketBuffered reports whether a whole packet shorter than MaxPayloadLen
+// is buffered: ReadPacket would return it without reading the stream.
+func (c *Conn) PacketBuffered() bool {
+	avail := c.wpos - c.rpos
+	if avail < headerLen {
+		return false
+	}
+	h := c.rpos
+	n := int(c.buf[h]) | int(c.buf[h+1])<<8 | int(c.buf[h+2])<<16
+	return n < MaxPayloadLen && avail >= headerLen+n
+}
+
 // ReadPacket reads one logical payload: a packet, joined with its
 // continuations when it is MaxPayloadLen long. Each packet's sequence id must
 // equal Sequence() (else *SequenceError), which then advances. A payload
@@ -104,11 +116,42 @@ func (c *Conn) Buffered() int { return c.wpos - c.rpos }
 // to a size a header declares before its bytes come.
 func (c *Conn) ReadPacket() ([]byte, error) {
 	c.reclaim()
-	// The payload is assembled in place at buf[rpos:rpos+total]; the raw
-	// stream continues right after it.
+	// A packet shorter than MaxPayloadLen is consumed only once it is whole,
+	// so a read interrupted by a deadline can be retried.
+	if err := c.fill(headerLen, true); err != nil {
+		return nil, err
+	}
+	h := c.rpos
+	n := int(c.buf[h]) | int(c.buf[h+1])<<8 | int(c.buf[h+2])<<16
+	if seq := c.buf[h+3]; seq != c.seq {
+		return nil, &SequenceError{Want: c.seq, Got: seq}
+	}
+	if n > c.max {
+		return nil, &TooLargeError{Size: n, Max: c.max}
+	}
+	if n < MaxPayloadLen {
+		if err := c.fill(headerLen+n, false); err != nil {
+			return nil, err
+		}
+		c.seq++
+		if n > keepReadBuf {
+			c.bigIdle = 0
+		}
+		start := c.rpos + headerLen
+		end := start + n
+		c.rpos = end
+		return c.buf[start:end:end], nil
+	}
+	return c.readJoined()
+}
+
+// readJoined reads a payload of MaxPayloadLen bytes or more, which comes as
+// a packet of exactly MaxPayloadLen bytes and its continuations, joined in
+// place at buf[rpos:rpos+total]; the raw stream continues right after it.
+func (c *Conn) readJoined() ([]byte, error) {
 	total := 0
 	for {
-		if err := c.fill(total+headerLen, total == 0); err != nil {
+		if err := c.fill(total+headerLen, false); err != nil {
 			return nil, err
 		}
 		h := c.rpos + total
@@ -132,9 +175,7 @@ func (c *Conn) ReadPacket() ([]byte, error) {
 		}
 		total += n
 		if n < MaxPayloadLen {
-			if total > keepReadBuf {
-				c.bigIdle = 0
-			}
+			c.bigIdle = 0
 			end := c.rpos + total
 			p := c.buf[c.rpos:end:end]
 			c.rpos = end

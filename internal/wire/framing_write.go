@@ -163,6 +163,9 @@ func (c *Conn) Flush() (int64, error) {
 	return total, nil
 }
 
+// AbortPacket drops the packet StartPacket began, if it was not queued.
+func (c *Conn) AbortPacket() { c.abandonOpen() }
+
 // abandonOpen drops a packet that was started and never queued.
 func (c *Conn) abandonOpen() {
 	if c.open {

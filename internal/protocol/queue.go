@@ -1,0 +1,89 @@
+package protocol
+
+import (
+	"fmt"
+
+	"github.com/aiomysql-go/aiomysql/internal/types"
+)
+
+// Request describes a command: its name in errors, and what a lost reply
+// means for it.
+type Request struct {
+	// Op names the operation in errors: "query", "exec", "commit", ...
+	Op string
+	// Commit marks COMMIT and XA COMMIT: a reply lost after it was written
+	// is ErrCommitUnknown.
+	Commit bool
+	// Binary says the command's result sets come in the binary protocol
+	// (COM_STMT_EXECUTE).
+	Binary bool
+	// Columns are the column definitions the client has cached for the
+	// command's result (a prepared statement's), used when the server skips
+	// sending them (MetadataFollows false).
+	Columns []types.Column
+
+	internal bool // the connection's own: its reply is read and dropped
+}
+
+// pending is a command whose reply is due.
+type pending struct {
+	req Request
+	off int64 // the stream offset of its first byte: written once flushed > off
+	seq uint8 // the sequence id its reply starts with (the command's packets come first)
+	err error // set when the connection failed before its reply was read
+}
+
+// cmdQueue is the FIFO of commands written (or queued to be) whose replies
+// have not been read yet, oldest first. Its storage is reused.
+type cmdQueue struct {
+	items []pending
+	first int
+}
+
+func (q *cmdQueue) len() int { return len(q.items) - q.first }
+
+func (q *cmdQueue) push(p pending) { q.items = append(q.items, p) }
+
+func (q *cmdQueue) head() *pending {
+	if q.len() == 0 {
+		return nil
+	}
+	return &q.items[q.first]
+}
+
+func (q *cmdQueue) pop() {
+	q.items[q.first] = pending{}
+	q.first++
+	if q.first == len(q.items) {
+		q.items, q.first = q.items[:0], 0
+	}
+}
+
+// failAll gives every command whose reply is still due the error its caller
+// will get: err for the head, and for the others what their being written
+// or not means.
+func (c *Conn) failAll(err error) {
+	q := &c.queue
+	for i := q.first; i < len(q.items); i++ {
+		p := &q.items[i]
+		if p.err != nil {
+			continue
+		}
+		switch {
+		case i == q.first:
+			p.err = err
+		case c.flushed > p.off:
+			p.err = wrapKind(ErrConnLost, p.req, err)
+			if p.req.Commit {
+				p.err = wrapKind(ErrCommitUnknown, p.req, err)
+			}
+		default:
+			p.err = wrapKind(ErrNotSent, p.req, err)
+		}
+	}
+}
+
+// wrapKind is the error of a command queued behind one whose reply was lost.
+func wrapKind(kind error, req Request, err error) error {
+	return fmt.Errorf("%w: %s: the connection failed before its reply: %w", kind, req.Op, err)
+}
