@@ -76,12 +76,23 @@ func TestC1_CancelLongQuery(t *testing.T) {
 
 // cancelStorm runs workers goroutines, each doing each rounds of step on its
 // own connection followed by a SELECT ? that must come back right on the
-// same connection (or on a fresh one when step left it closed).
-func cancelStorm(t *testing.T, workers, each int, step func(conn *aiomysql.Conn, rng *rand.Rand) error) {
+// same connection (or on a fresh one when step left it closed). It returns
+// the kill counters summed over every connection used, replaced ones too.
+func cancelStorm(t *testing.T, workers, each int, step func(conn *aiomysql.Conn, rng *rand.Rand) error) aiomysql.KillStats {
 	t.Helper()
 	cfg := plainConfig(t)
 	var wg sync.WaitGroup
 	errs := make(chan error, workers)
+	var mu sync.Mutex
+	var total aiomysql.KillStats
+	count := func(c *aiomysql.Conn) {
+		k := c.KillStatsForTest()
+		mu.Lock()
+		total.Cancels += k.Cancels
+		total.Sent += k.Sent
+		total.Skipped += k.Skipped
+		mu.Unlock()
+	}
 	for w := range workers {
 		wg.Add(1)
 		go func() {
@@ -92,13 +103,18 @@ func cancelStorm(t *testing.T, workers, each int, step func(conn *aiomysql.Conn,
 				errs <- err
 				return
 			}
-			defer func() { conn.Close() }()
+			defer func() {
+				conn.Close() // waits for a kill in flight: the counts are final
+				count(conn)
+			}()
 			for i := range each {
 				if err := step(conn, rng); err != nil {
 					errs <- err
 					return
 				}
 				if conn.IsClosed() {
+					conn.Close()
+					count(conn)
 					if conn, err = aiomysql.Connect(context.Background(), cfg); err != nil {
 						errs <- err
 						return
@@ -117,6 +133,7 @@ func cancelStorm(t *testing.T, workers, each int, step func(conn *aiomysql.Conn,
 	for err := range errs {
 		t.Error(err)
 	}
+	return total
 }
 
 func TestC2_CancelMidStream(t *testing.T) {
@@ -143,7 +160,7 @@ func TestC2_CancelMidStream(t *testing.T) {
 }
 
 func TestC3_CancelRacingCompletion(t *testing.T) {
-	cancelStorm(t, 4, 2500, func(conn *aiomysql.Conn, rng *rand.Rand) error {
+	k := cancelStorm(t, 4, 2500, func(conn *aiomysql.Conn, rng *rand.Rand) error {
 		// A deadline about as long as the query: it fires before, during or
 		// after the reply.
 		ctx, cancel := context.WithTimeout(context.Background(), time.Duration(rng.IntN(400))*time.Microsecond)
@@ -151,6 +168,11 @@ func TestC3_CancelRacingCompletion(t *testing.T) {
 		_, _ = conn.Exec(ctx, "DO 1")
 		return nil
 	})
+	t.Logf("over all connections: %d cancellations, %d kills sent, %d skipped (the command had finished)",
+		k.Cancels, k.Sent, k.Skipped)
+	if k.Skipped == 0 {
+		t.Error("no cancellation raced a finished query: the test did not test the race")
+	}
 }
 
 // proxiedConfig returns a Config that reaches the test server through a

@@ -101,7 +101,7 @@ func TestCollectRowsAndOne(t *testing.T) {
 
 	// A RowToFunc error stops the collection and closes the rows.
 	boom := errors.New("boom")
-	_, err = aiomysql.CollectRows(queryT(t, c, seqQuery(3000)), func(row aiomysql.CollectableRow) (int, error) {
+	_, err = aiomysql.CollectRows(queryT(t, c, bigSeqQuery(bigSeqRows)), func(row aiomysql.CollectableRow) (int, error) {
 		return 0, boom
 	})
 	if !errors.Is(err, boom) {
@@ -290,7 +290,7 @@ func TestCollectForEachRow(t *testing.T) {
 
 	stop := errors.New("stop")
 	n := 0
-	_, err = aiomysql.ForEachRow(queryT(t, c, seqQuery(2000)), []any{&id}, func() error {
+	_, err = aiomysql.ForEachRow(queryT(t, c, bigSeqQuery(bigSeqRows)), []any{&id, new(string)}, func() error {
 		if n++; n == 2 {
 			return stop
 		}

@@ -111,10 +111,23 @@ func TestCursorScrollStreaming(t *testing.T) {
 	}
 }
 
-// seqQuery returns n rows, 1 to n.
+// seqQuery returns n rows, 1 to n, in a BIGINT column n. It uses MariaDB's
+// sequence engine: a recursive CTE stops at cte_max_recursion_depth (1,001
+// rows), whatever n says.
 func seqQuery(n int) string {
-	return fmt.Sprintf("WITH RECURSIVE seq(n) AS (SELECT 1 UNION ALL SELECT n+1 FROM seq WHERE n < %d) SELECT n FROM seq", n)
+	return fmt.Sprintf("SELECT CAST(seq AS SIGNED) AS n FROM seq_1_to_%d", n)
 }
+
+// bigSeqQuery returns n rows of n (1 to n) and pad, 100 bytes. Streaming
+// tests read bigSeqQuery(bigSeqRows): 22 MB, far more than the socket
+// buffers hold, so that fetches read from the socket as they go instead of
+// finding the whole result already received.
+func bigSeqQuery(n int) string {
+	return fmt.Sprintf("SELECT CAST(seq AS SIGNED) AS n, REPEAT('x', 100) AS pad FROM seq_1_to_%d", n)
+}
+
+// bigSeqRows is the row count of the streaming tests' results.
+const bigSeqRows = 200_000
 
 func TestCursorStreamingReexecute(t *testing.T) {
 	for _, kind := range cursorKinds()[2:] {
@@ -123,7 +136,7 @@ func TestCursorStreamingReexecute(t *testing.T) {
 			ctx := testCtx(t)
 			cur := kind.open(t, c)
 			defer cur.close()
-			if _, err := cur.execute(ctx, seqQuery(5000)); err != nil {
+			if _, err := cur.execute(ctx, bigSeqQuery(bigSeqRows)); err != nil {
 				t.Fatal(err)
 			}
 			rows, err := cur.fetchMany(ctx, 10)
@@ -155,7 +168,11 @@ func TestCursorClose(t *testing.T) {
 			c := rootConn(t)
 			ctx := testCtx(t)
 			cur := kind.open(t, c)
-			if _, err := cur.execute(ctx, seqQuery(3000)); err != nil {
+			q := seqQuery(3000)
+			if cur.streaming {
+				q = bigSeqQuery(bigSeqRows)
+			}
+			if _, err := cur.execute(ctx, q); err != nil {
 				t.Fatal(err)
 			}
 			if _, err := cur.fetchMany(ctx, 5); err != nil {
@@ -213,7 +230,7 @@ func TestCursorStreamingFetchContext(t *testing.T) {
 			cur := c.SSCursor()
 			defer cur.Close()
 			fetchCtx, cancel := context.WithCancel(testCtx(t))
-			if _, err := cur.Execute(fetchCtx, seqQuery(20000)); err != nil {
+			if _, err := cur.Execute(fetchCtx, bigSeqQuery(bigSeqRows)); err != nil {
 				t.Fatal(err)
 			}
 			if row, err := cur.FetchOne(fetchCtx); err != nil || row[0] != int64(1) {

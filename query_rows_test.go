@@ -177,7 +177,7 @@ func TestQueryRowsAll(t *testing.T) {
 	}
 
 	// Breaking out closes the rows: the connection is free at once.
-	rows, err = c.Query(ctx, seqQuery(5000))
+	rows, err = c.Query(ctx, bigSeqQuery(bigSeqRows))
 	if err != nil {
 		t.Fatal(err)
 	}

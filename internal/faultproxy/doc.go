@@ -7,8 +7,8 @@
 // # Starting
 //
 // New listens on 127.0.0.1 on a free port; point the client at Addr. Each
-// connection the proxy accepts is dialed through to Config.Upstream and
-// becomes a Link with two directions: Upstream (client to server) and
+// connection the proxy accepts is dialed through to Config.Upstream (or, with
+// Config.Upstreams, to the next server of a round-robin) and becomes a Link with two directions: Upstream (client to server) and
 // Downstream (server to client). Close closes the listener and every link
 // and waits for every goroutine the proxy started.
 //

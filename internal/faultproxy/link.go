@@ -13,9 +13,10 @@ import (
 // socket dialed to the server, and the two directions between them. Its
 // methods are safe for concurrent use, also while traffic flows.
 type Link struct {
-	p     *Proxy
-	id    int
-	conns [2]*net.TCPConn // by side: clientIdx, serverIdx
+	p        *Proxy
+	id       int
+	upstream string          // the address dialed for this link
+	conns    [2]*net.TCPConn // by side: clientIdx, serverIdx
 
 	queue [2]chan item // by direction index: reader -> writer
 	stop  [2]chan struct{}
@@ -49,13 +50,14 @@ type item struct {
 	cut  *Cut
 }
 
-func newLink(p *Proxy, id int, client, server *net.TCPConn) *Link {
+func newLink(p *Proxy, id int, upstream string, client, server *net.TCPConn) *Link {
 	l := &Link{
-		p:      p,
-		id:     id,
-		conns:  [2]*net.TCPConn{client, server},
-		done:   make(chan struct{}),
-		cutSig: make(chan struct{}),
+		p:        p,
+		id:       id,
+		upstream: upstream,
+		conns:    [2]*net.TCPConn{client, server},
+		done:     make(chan struct{}),
+		cutSig:   make(chan struct{}),
 	}
 	for i := range 2 {
 		l.queue[i] = make(chan item, queueLen)
@@ -100,6 +102,10 @@ func (l *Link) goroutineDone() {
 // ID returns the link's number: 0 for the first connection the proxy
 // accepted and dialed through, 1 for the next, and so on.
 func (l *Link) ID() int { return l.id }
+
+// Upstream returns the server address this link was dialed to: Config.Upstream,
+// or its turn's entry of Config.Upstreams.
+func (l *Link) Upstream() string { return l.upstream }
 
 // ClientAddr returns the client's address as the proxy sees it, which is the
 // client socket's local address.

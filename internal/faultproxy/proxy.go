@@ -18,8 +18,15 @@ const defaultDialTimeout = 5 * time.Second
 // Config configures a Proxy.
 type Config struct {
 	// Upstream is the server's address (host:port), dialed once per
-	// accepted connection. Required.
+	// accepted connection. Required unless Upstreams is set.
 	Upstream string
+
+	// Upstreams, when set, are several servers' addresses taken in turn: the
+	// first accepted connection is dialed to Upstreams[0], the next to
+	// Upstreams[1], and so on round the list (an L4 load balancer's
+	// round-robin). A failed dial still takes its turn. Upstream, if also
+	// set, must be empty.
+	Upstreams []string
 
 	// DialTimeout bounds each dial to Upstream. Default: 5s. Dials are made
 	// one at a time, in accept order, so link IDs follow that order. When a
@@ -40,13 +47,14 @@ type Config struct {
 }
 
 // Proxy is a TCP proxy on 127.0.0.1 that forwards each accepted connection
-// to Config.Upstream through a Link whose two directions can be delayed,
+// to Config.Upstream (or the next of Config.Upstreams) through a Link whose two directions can be delayed,
 // blackholed, stalled, cut, framed into MySQL packets, rewritten and
 // recorded. Its methods are safe for concurrent use. Every goroutine it
 // starts ends by the time Close returns.
 type Proxy struct {
 	ln          net.Listener
-	upstream    string
+	upstreams   []string
+	next        int // index in upstreams of the next dial; accept goroutine only
 	dialTimeout time.Duration
 	recordLimit int64
 	onAccept    func(*Link)
@@ -72,8 +80,19 @@ type Proxy struct {
 // New starts a proxy listening on 127.0.0.1 on a free port. ctx bounds only
 // the start; the proxy runs until Close.
 func New(ctx context.Context, cfg Config) (*Proxy, error) {
-	if cfg.Upstream == "" {
+	upstreams := cfg.Upstreams
+	switch {
+	case cfg.Upstream != "" && len(upstreams) > 0:
+		return nil, fmt.Errorf("%w: both Upstream and Upstreams set", ErrInvalid)
+	case cfg.Upstream != "":
+		upstreams = []string{cfg.Upstream}
+	case len(upstreams) == 0:
 		return nil, fmt.Errorf("%w: empty upstream address", ErrInvalid)
+	}
+	for i, u := range upstreams {
+		if u == "" {
+			return nil, fmt.Errorf("%w: empty upstream address at Upstreams[%d]", ErrInvalid, i)
+		}
 	}
 	if cfg.DialTimeout < 0 {
 		return nil, fmt.Errorf("%w: negative dial timeout %v", ErrInvalid, cfg.DialTimeout)
@@ -91,7 +110,7 @@ func New(ctx context.Context, cfg Config) (*Proxy, error) {
 	}
 	p := &Proxy{
 		ln:          ln,
-		upstream:    cfg.Upstream,
+		upstreams:   append([]string(nil), upstreams...),
 		dialTimeout: cfg.DialTimeout,
 		recordLimit: cfg.RecordLimit,
 		onAccept:    cfg.OnAccept,
@@ -150,8 +169,10 @@ func (p *Proxy) acceptLoop() {
 // connect dials the server for a newly accepted client and starts its link.
 func (p *Proxy) connect(client *net.TCPConn) {
 	ctx, cancel := context.WithTimeout(p.ctx, p.dialTimeout)
+	upstream := p.upstreams[p.next]
+	p.next = (p.next + 1) % len(p.upstreams)
 	d := net.Dialer{}
-	sc, err := d.DialContext(ctx, "tcp", p.upstream)
+	sc, err := d.DialContext(ctx, "tcp", upstream)
 	cancel()
 	if err != nil {
 		p.mu.Lock()
@@ -169,7 +190,7 @@ func (p *Proxy) connect(client *net.TCPConn) {
 		_ = server.Close()
 		return
 	}
-	l := newLink(p, len(p.links), client, server)
+	l := newLink(p, len(p.links), upstream, client, server)
 	p.links = append(p.links, l)
 	p.wg.Add(4)
 	p.mu.Unlock()
