@@ -28,6 +28,12 @@ func proxiedConn(t *testing.T) (*aiomysql.Conn, *faultproxy.Link) {
 	if err != nil {
 		t.Fatal(err)
 	}
+	// The connection's own deferred set-up (turning session tracking on)
+	// goes out with its first command: send it now, so that byte counts
+	// see only the test's calls.
+	if err := c.Ping(testCtx(t)); err != nil {
+		t.Fatal(err)
+	}
 	return c, link
 }
 
