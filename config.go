@@ -156,19 +156,25 @@ type Config struct {
 	ConnectAttributes map[string]string
 
 	// TLSMode says whether to encrypt and what to verify. Default
-	// TLSPreferred. DSN: tls or ssl-mode (see ParseTLSMode).
+	// TLSPreferred. DSN: tls or ssl-mode (the names TLSMode.UnmarshalText
+	// reads).
 	TLSMode TLSMode
-	// TLSConfig is a custom TLS configuration, the base of what
-	// BuildTLSConfig returns; it is ignored with TLSDisabled. Default nil.
-	// Not in the DSN. aiomysql: ssl (an SSLContext).
+	// TLSConfig is a custom TLS configuration, the base of the one each
+	// connection uses; it is ignored with TLSDisabled. Connect clones it,
+	// raises MinVersion to TLS 1.2, sets an empty ServerName (TLSServerName,
+	// else Host) and adds SSLCA and SSLCert/SSLKey. With TLSPreferred or
+	// TLSRequired a TLSConfig that verifies (InsecureSkipVerify false) is
+	// kept as it is; TLSVerifyCA runs its VerifyConnection after the chain
+	// check; TLSVerifyIdentity refuses one with InsecureSkipVerify. Default
+	// nil. Not in the DSN. aiomysql: ssl (an SSLContext).
 	TLSConfig *tls.Config
 	// SSLCA is a PEM file of CA certificates to verify the server with; with
 	// TLSPreferred or TLSRequired it also turns on chain verification. Default
-	// "": the system's roots. Read by BuildTLSConfig. DSN: ssl-ca.
+	// "": the system's roots. Read at each connect. DSN: ssl-ca.
 	SSLCA string
 	// SSLCert and SSLKey are PEM files of the client certificate and its key,
-	// for accounts that REQUIRE X509. Both or neither. Default "". Read by
-	// BuildTLSConfig. DSN: ssl-cert, ssl-key.
+	// for accounts that REQUIRE X509. Both or neither. Default "". Read at
+	// each connect. DSN: ssl-cert, ssl-key.
 	SSLCert, SSLKey string
 	// TLSServerName is the name the certificate must carry with
 	// TLSVerifyIdentity, and the SNI sent. Default "": Host.
@@ -179,8 +185,10 @@ type Config struct {
 	// mysql_native_password (if AllowNativePasswords), caching_sha2_password,
 	// sha256_password and client_ed25519, plus mysql_clear_password and dialog
 	// with AllowCleartextPasswords and mysql_old_password with
-	// AllowOldPasswords. When set, a plugin must be listed and, for those
-	// three, opted into too; see AllowedAuthPlugins. DSN: auth_plugins=a,b.
+	// AllowOldPasswords, preferred in the order caching_sha2_password,
+	// client_ed25519, sha256_password, mysql_native_password. When set, it is
+	// the order of preference, and a plugin must be listed and, for those
+	// three, opted into too. DSN: auth_plugins=a,b.
 	AuthPlugins []string
 	// AuthPlugin is the plugin used for the first handshake response. Default
 	// "": the one the server proposes. aiomysql: auth_plugin. DSN: auth_plugin.
@@ -204,8 +212,8 @@ type Config struct {
 	// sha256_password without TLS; it wins over ServerPublicKeyFile.
 	// Default nil. aiomysql: server_public_key (see ParseServerPublicKey).
 	ServerPublicKey *rsa.PublicKey
-	// ServerPublicKeyFile is a PEM file with the server's RSA key, read by
-	// LoadServerPublicKey. Default "". DSN: server-public-key-file,
+	// ServerPublicKeyFile is a PEM file with the server's RSA key, read at
+	// each connect. Default "". DSN: server-public-key-file,
 	// server-public-key-path.
 	ServerPublicKeyFile string
 

@@ -8,8 +8,6 @@ import (
 	"crypto/x509"
 	"encoding/pem"
 	"errors"
-	"os"
-	"path/filepath"
 	"testing"
 
 	"github.com/aiomysql-go/aiomysql"
@@ -63,31 +61,4 @@ func TestParseServerPublicKey(t *testing.T) {
 		}
 	}
 
-	dir := t.TempDir()
-	path := filepath.Join(dir, "server.pem")
-	if err := os.WriteFile(path, block("PUBLIC KEY", pkix), 0o600); err != nil {
-		t.Fatal(err)
-	}
-	ecPath := filepath.Join(dir, "ec.pem")
-	if err := os.WriteFile(ecPath, block("PUBLIC KEY", ecPKIX), 0o600); err != nil {
-		t.Fatal(err)
-	}
-	got, err := config(func(c *aiomysql.Config) { c.ServerPublicKeyFile = path }).LoadServerPublicKey()
-	if err != nil || !got.Equal(&rsaKey.PublicKey) {
-		t.Errorf("LoadServerPublicKey from a file = %v, %v", got, err)
-	}
-	set := &rsa.PublicKey{N: rsaKey.N, E: 3}
-	if got, err := config(func(c *aiomysql.Config) { c.ServerPublicKey, c.ServerPublicKeyFile = set, ecPath }).LoadServerPublicKey(); got != set || err != nil {
-		t.Errorf("ServerPublicKey does not win over the file: %v, %v", got, err)
-	}
-	if got, err := aiomysql.NewConfig().LoadServerPublicKey(); got != nil || err != nil {
-		t.Errorf("no key configured: %v, %v", got, err)
-	}
-	for _, p := range []string{ecPath, filepath.Join(dir, "missing.pem")} {
-		_, err := config(func(c *aiomysql.Config) { c.ServerPublicKeyFile = p }).LoadServerPublicKey()
-		var ce *aiomysql.ConfigError
-		if !errors.As(err, &ce) || ce.Field != "ServerPublicKeyFile" {
-			t.Errorf("LoadServerPublicKey(%s) = %v, want a *ConfigError for ServerPublicKeyFile", filepath.Base(p), err)
-		}
-	}
 }

@@ -1,4 +1,4 @@
-package aiomysql_test
+package dsn_test
 
 import (
 	"context"
@@ -18,7 +18,7 @@ import (
 	"testing"
 	"time"
 
-	"github.com/aiomysql-go/aiomysql"
+	"github.com/aiomysql-go/aiomysql/internal/dsn"
 )
 
 // testPKI is a CA with a server and a client certificate, a second CA that
@@ -159,7 +159,7 @@ func handshake(t *testing.T, clientCfg *tls.Config, cert tls.Certificate, server
 	return clientErr, serverErr
 }
 
-func buildTLS(t *testing.T, c *aiomysql.Config) *tls.Config {
+func buildTLS(t *testing.T, c *dsn.Settings) *tls.Config {
 	t.Helper()
 	cfg, err := c.BuildTLSConfig()
 	if err != nil {
