@@ -123,14 +123,18 @@ type Config struct {
 	// DSN: loc (a zone name, or Local).
 	Location *time.Location
 	// ParseTime makes the database/sql driver return DATE and DATETIME as
-	// time.Time instead of bytes. Default false. The native API always gives
-	// time.Time. DSN: parseTime.
+	// time.Time instead of bytes. Default false. DSN: parseTime. It is for the
+	// database/sql driver (package stdlib, not written yet) only: the native
+	// API ignores it and always gives time.Time, so until that driver exists
+	// setting it changes nothing.
 	ParseTime bool
 	// TimeTruncate truncates time.Time arguments to this precision. Default 0:
 	// none. DSN: timeTruncate.
 	TimeTruncate time.Duration
 	// TinyInt1IsBool makes the database/sql driver report TINYINT(1) columns
-	// as bool. Default true. DSN: tinyInt1IsBool.
+	// as bool. Default true. DSN: tinyInt1IsBool. It is for the database/sql
+	// driver (package stdlib, not written yet) only: the native API ignores
+	// it, so until that driver exists setting it changes nothing.
 	TinyInt1IsBool bool
 	// Autocommit, when set, is the session's autocommit after connect. Default
 	// nil: the server's (normally on). aiomysql defaults to off (False); set
@@ -231,24 +235,32 @@ type Config struct {
 	// Default false. DSN: clientFoundRows.
 	ClientFoundRows bool
 	// ColumnsWithAlias makes the database/sql driver name columns table.column.
-	// Default false. DSN: columnsWithAlias.
+	// Default false. DSN: columnsWithAlias. It is for the database/sql driver
+	// (package stdlib, not written yet) only: the native API ignores it, so
+	// until that driver exists setting it changes nothing.
 	ColumnsWithAlias bool
-	// InterpolateParams is for the database/sql driver: it sends queries
-	// with arguments as one text query, the arguments written into it,
-	// instead of a server-side prepare (one round trip instead of three).
-	// Default true (go-sql-driver/mysql: false). The native API (Query, Exec,
-	// cursors) always interpolates. Literals are written so that they read
-	// the same in either NO_BACKSLASH_ESCAPES state, and in character sets
+	// InterpolateParams is for the database/sql driver (package stdlib, not
+	// written yet): it makes that driver send queries with arguments as one
+	// text query, the arguments written into it, instead of a server-side
+	// prepare (one round trip instead of three). Default true
+	// (go-sql-driver/mysql: false). The native API (Query, Exec, cursors)
+	// ignores the field and always interpolates, so until that driver exists
+	// setting it to false changes nothing. Literals are written so that they
+	// read the same in either NO_BACKSLASH_ESCAPES state, and in character sets
 	// where a backslash can hide inside a multibyte character (gbk, sjis,
 	// big5, cp932, gb18030) nothing is interpolated: the query fails with
 	// ErrUnsafeInterpolation. DSN: interpolateParams.
 	InterpolateParams bool
 	// RejectReadOnly makes the database/sql driver drop a connection that gets
 	// error 1290/1836 (read-only), e.g. after a failover. Default false.
-	// DSN: rejectReadOnly.
+	// DSN: rejectReadOnly. It is for the database/sql driver (package stdlib,
+	// not written yet) only: the native API ignores it, so until that driver
+	// exists setting it changes nothing.
 	RejectReadOnly bool
 	// CheckConnLiveness makes the database/sql driver check an idle connection
-	// before reusing it. Default true. DSN: checkConnLiveness.
+	// before reusing it. Default true. DSN: checkConnLiveness. It is for the
+	// database/sql driver (package stdlib, not written yet) only: the native
+	// API ignores it, so until that driver exists setting it changes nothing.
 	CheckConnLiveness bool
 	// ClientFlag holds extra capability bits ORed into the client's flags.
 	// Default 0. aiomysql: client_flag. DSN: client_flag (decimal or 0x hex).
