@@ -2,16 +2,10 @@ package dsn_test
 
 import (
 	"context"
-	"crypto/ecdsa"
-	"crypto/elliptic"
-	"crypto/rand"
 	"crypto/tls"
 	"crypto/x509"
-	"crypto/x509/pkix"
-	"encoding/pem"
 	"errors"
 	"io"
-	"math/big"
 	"net"
 	"os"
 	"path/filepath"
@@ -19,6 +13,7 @@ import (
 	"time"
 
 	"github.com/aiomysql-go/aiomysql/internal/dsn"
+	"github.com/aiomysql-go/aiomysql/internal/testcert"
 )
 
 // testPKI is a CA with a server and a client certificate, a second CA that
@@ -36,77 +31,34 @@ func newTestPKI(t *testing.T) *testPKI {
 	t.Helper()
 	dir := t.TempDir()
 	p := &testPKI{serverName: "db.test", serverIPAddress: "127.0.0.1"}
-	caCert, caKey := makeCA(t, "test CA")
-	otherCert, otherKey := makeCA(t, "stranger CA")
-	p.caCert = caCert
-	server := &x509.Certificate{
-		Subject:     pkix.Name{CommonName: p.serverName},
-		DNSNames:    []string{p.serverName},
-		IPAddresses: []net.IP{net.ParseIP(p.serverIPAddress)},
-		ExtKeyUsage: []x509.ExtKeyUsage{x509.ExtKeyUsageServerAuth},
-	}
-	p.server = makeLeaf(t, server, caCert, caKey)
-	p.strangerServer = makeLeaf(t, server, otherCert, otherKey)
-	client := &x509.Certificate{Subject: pkix.Name{CommonName: "app"}, ExtKeyUsage: []x509.ExtKeyUsage{x509.ExtKeyUsageClientAuth}}
-	clientPair := makeLeaf(t, client, caCert, caKey)
-
-	p.caFile = writePEM(t, dir, "ca.pem", "CERTIFICATE", caCert.Raw)
-	p.otherCAFile = writePEM(t, dir, "other-ca.pem", "CERTIFICATE", otherCert.Raw)
-	p.clientCert = writePEM(t, dir, "client.pem", "CERTIFICATE", clientPair.Certificate[0])
-	keyDER, err := x509.MarshalPKCS8PrivateKey(clientPair.PrivateKey)
+	ca, stranger := newCA(t, "test CA"), newCA(t, "stranger CA")
+	p.caCert = ca.Cert
+	p.server = testcert.Must(t)(ca.Server(p.serverName, p.serverIPAddress))
+	p.strangerServer = testcert.Must(t)(stranger.Server(p.serverName, p.serverIPAddress))
+	clientCert, clientKey, err := testcert.PEM(testcert.Must(t)(ca.Client("app")))
 	if err != nil {
 		t.Fatal(err)
 	}
-	p.clientKey = writePEM(t, dir, "client-key.pem", "PRIVATE KEY", keyDER)
+	p.caFile = writeFile(t, dir, "ca.pem", ca.PEM())
+	p.otherCAFile = writeFile(t, dir, "other-ca.pem", stranger.PEM())
+	p.clientCert = writeFile(t, dir, "client.pem", clientCert)
+	p.clientKey = writeFile(t, dir, "client-key.pem", clientKey)
 	return p
 }
 
-func makeCA(t *testing.T, name string) (*x509.Certificate, *ecdsa.PrivateKey) {
+func newCA(t *testing.T, name string) *testcert.CA {
 	t.Helper()
-	key, err := ecdsa.GenerateKey(elliptic.P256(), rand.Reader)
+	ca, err := testcert.NewCA(name)
 	if err != nil {
 		t.Fatal(err)
 	}
-	tmpl := &x509.Certificate{
-		SerialNumber:          big.NewInt(1),
-		Subject:               pkix.Name{CommonName: name},
-		NotBefore:             time.Now().Add(-time.Hour),
-		NotAfter:              time.Now().Add(time.Hour),
-		IsCA:                  true,
-		BasicConstraintsValid: true,
-		KeyUsage:              x509.KeyUsageCertSign | x509.KeyUsageDigitalSignature,
-	}
-	der, err := x509.CreateCertificate(rand.Reader, tmpl, tmpl, &key.PublicKey, key)
-	if err != nil {
-		t.Fatal(err)
-	}
-	cert, err := x509.ParseCertificate(der)
-	if err != nil {
-		t.Fatal(err)
-	}
-	return cert, key
+	return ca
 }
 
-func makeLeaf(t *testing.T, tmpl, ca *x509.Certificate, caKey *ecdsa.PrivateKey) tls.Certificate {
-	t.Helper()
-	key, err := ecdsa.GenerateKey(elliptic.P256(), rand.Reader)
-	if err != nil {
-		t.Fatal(err)
-	}
-	tmpl.SerialNumber = big.NewInt(time.Now().UnixNano())
-	tmpl.NotBefore, tmpl.NotAfter = time.Now().Add(-time.Hour), time.Now().Add(time.Hour)
-	tmpl.KeyUsage = x509.KeyUsageDigitalSignature
-	der, err := x509.CreateCertificate(rand.Reader, tmpl, ca, &key.PublicKey, caKey)
-	if err != nil {
-		t.Fatal(err)
-	}
-	return tls.Certificate{Certificate: [][]byte{der}, PrivateKey: key}
-}
-
-func writePEM(t *testing.T, dir, name, blockType string, der []byte) string {
+func writeFile(t *testing.T, dir, name string, data []byte) string {
 	t.Helper()
 	path := filepath.Join(dir, name)
-	if err := os.WriteFile(path, pem.EncodeToMemory(&pem.Block{Type: blockType, Bytes: der}), 0o600); err != nil {
+	if err := os.WriteFile(path, data, 0o600); err != nil {
 		t.Fatal(err)
 	}
 	return path
