@@ -26,38 +26,33 @@ type dsnState struct {
 	fallbackTLS bool   // allowFallbackToPlaintext=true
 }
 
-// boolParam is a parameter for a bool field; def is the field's default.
-func boolParam(name string, field func(*Settings) *bool, def bool, aliases ...string) dsnParam {
+// valueParam is a parameter for a field of type T that parse reads and
+// format writes; def is the field's default, which is not written.
+func valueParam[T comparable](name string, field func(*Settings) *T, def T,
+	parse func(string) (T, error), format func(T) string, aliases ...string) dsnParam {
 	return dsnParam{
 		name: name, aliases: aliases,
 		parse: func(c *Settings, _ *dsnState, v string) (err error) {
-			*field(c), err = parseBool(v)
+			*field(c), err = parse(v)
 			return err
 		},
 		format: func(c *Settings) []string {
 			if *field(c) == def {
 				return nil
 			}
-			return []string{formatBool(*field(c))}
+			return []string{format(*field(c))}
 		},
 	}
 }
 
+// boolParam is a parameter for a bool field; def is the field's default.
+func boolParam(name string, field func(*Settings) *bool, def bool, aliases ...string) dsnParam {
+	return valueParam(name, field, def, parseBool, formatBool, aliases...)
+}
+
 // durationParam is a parameter for a duration field; def is its default.
 func durationParam(name string, field func(*Settings) *time.Duration, def time.Duration, aliases ...string) dsnParam {
-	return dsnParam{
-		name: name, aliases: aliases,
-		parse: func(c *Settings, _ *dsnState, v string) (err error) {
-			*field(c), err = parseDuration(v)
-			return err
-		},
-		format: func(c *Settings) []string {
-			if *field(c) == def {
-				return nil
-			}
-			return []string{formatDuration(*field(c))}
-		},
-	}
+	return valueParam(name, field, def, parseDuration, formatDuration, aliases...)
 }
 
 // stringParam is a parameter for a string field whose default is "".

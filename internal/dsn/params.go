@@ -69,19 +69,7 @@ func dsnParams() []dsnParam {
 			return []string{c.Charset}
 		}},
 		boolParam("checkConnLiveness", func(c *Settings) *bool { return &c.CheckConnLiveness }, true),
-		{name: "client_flag", parse: func(c *Settings, _ *dsnState, v string) error {
-			f, err := strconv.ParseUint(v, 0, 64)
-			if err != nil {
-				return errors.New("not an unsigned integer: " + QuoteShort(v))
-			}
-			c.ClientFlag = f
-			return nil
-		}, format: func(c *Settings) []string {
-			if c.ClientFlag == 0 {
-				return nil
-			}
-			return []string{strconv.FormatUint(c.ClientFlag, 10)}
-		}},
+		valueParam("client_flag", func(c *Settings) *uint64 { return &c.ClientFlag }, 0, parseUint, formatUint),
 		boolParam("clientFoundRows", func(c *Settings) *bool { return &c.ClientFoundRows }, false),
 		{name: "collation", parse: func(c *Settings, _ *dsnState, v string) error {
 			if v != "" && !validName(v) {
@@ -108,15 +96,8 @@ func dsnParams() []dsnParam {
 			}
 			return []string{b.String()}
 		}},
-		{name: "cursorclass", aliases: []string{"default_cursor"}, parse: func(c *Settings, _ *dsnState, v string) (err error) {
-			c.DefaultCursor, err = ParseCursorKind(v)
-			return err
-		}, format: func(c *Settings) []string {
-			if c.DefaultCursor == CursorBuffered {
-				return nil
-			}
-			return []string{c.DefaultCursor.String()}
-		}},
+		valueParam("cursorclass", func(c *Settings) *CursorKind { return &c.DefaultCursor }, CursorBuffered,
+			ParseCursorKind, CursorKind.String, "default_cursor"),
 		{name: "echo", parse: func(c *Settings, _ *dsnState, v string) error {
 			b, err := parseBool(v)
 			c.Logger = nil
@@ -161,19 +142,8 @@ func dsnParams() []dsnParam {
 			c.LocalInfileAllow = append(c.LocalInfileAllow, v)
 			return nil
 		}, format: func(c *Settings) []string { return c.LocalInfileAllow }},
-		{name: "maxAllowedPacket", parse: func(c *Settings, _ *dsnState, v string) error {
-			n, err := strconv.Atoi(v)
-			if err != nil {
-				return errors.New("not an integer: " + QuoteShort(v))
-			}
-			c.MaxAllowedPacket = n
-			return nil
-		}, format: func(c *Settings) []string {
-			if c.MaxAllowedPacket == DefaultMaxAllowedPacket {
-				return nil
-			}
-			return []string{strconv.Itoa(c.MaxAllowedPacket)}
-		}},
+		valueParam("maxAllowedPacket", func(c *Settings) *int { return &c.MaxAllowedPacket }, DefaultMaxAllowedPacket,
+			parseInt, strconv.Itoa),
 		boolParam("multiStatements", func(c *Settings) *bool { return &c.MultiStatements }, false),
 		{name: "network", aliases: []string{"net"}, parse: func(_ *Settings, st *dsnState, v string) error {
 			st.network = v
@@ -211,15 +181,8 @@ func dsnParams() []dsnParam {
 		durationParam("timeTruncate", func(c *Settings) *time.Duration { return &c.TimeTruncate }, 0),
 		sqlStringParam("time_zone", func(c *Settings) *string { return &c.TimeZone }),
 		boolParam("tinyInt1IsBool", func(c *Settings) *bool { return &c.TinyInt1IsBool }, true),
-		{name: "tls", aliases: []string{"ssl_mode"}, parse: func(c *Settings, _ *dsnState, v string) (err error) {
-			c.TLSMode, err = ParseTLSMode(v)
-			return err
-		}, format: func(c *Settings) []string {
-			if c.TLSMode == TLSPreferred {
-				return nil
-			}
-			return []string{c.TLSMode.String()}
-		}},
+		valueParam("tls", func(c *Settings) *TLSMode { return &c.TLSMode }, TLSPreferred,
+			ParseTLSMode, TLSMode.String, "ssl_mode"),
 		stringParam("tls_server_name", func(c *Settings) *string { return &c.TLSServerName }),
 		ignoredBoolParam("use_unicode"),
 		durationParam("writeTimeout", func(c *Settings) *time.Duration { return &c.WriteTimeout }, 0),

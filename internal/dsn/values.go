@@ -22,6 +22,28 @@ func parseBool(v string) (bool, error) {
 // formatBool writes a boolean as parseBool reads it.
 func formatBool(b bool) string { return strconv.FormatBool(b) }
 
+// parseInt reads a decimal integer.
+func parseInt(v string) (int, error) {
+	n, err := strconv.Atoi(v)
+	if err != nil {
+		return 0, errors.New("not an integer: " + QuoteShort(v))
+	}
+	return n, nil
+}
+
+// parseUint reads an unsigned integer, decimal or with a 0x, 0o or 0b
+// prefix.
+func parseUint(v string) (uint64, error) {
+	n, err := strconv.ParseUint(v, 0, 64)
+	if err != nil {
+		return 0, errors.New("not an unsigned integer: " + QuoteShort(v))
+	}
+	return n, nil
+}
+
+// formatUint writes an unsigned integer in decimal, as parseUint reads it.
+func formatUint(n uint64) string { return strconv.FormatUint(n, 10) }
+
 // parseDuration reads a Go duration ("1m30s", "250ms") or a bare number of
 // seconds ("10", "0.5"), as aiomysql's timeouts are given. Negative values
 // are refused.
