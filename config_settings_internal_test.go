@@ -9,8 +9,8 @@ import (
 
 // TestSettingsMirrorsConfig checks that every Config field but Tracer has a
 // dsn.Settings field of the same name and kind, that Settings has no other,
-// and that settings and configFrom carry each field both ways: a field that
-// one of them forgets fails here.
+// and that settings and configFrom carry each field to the field of its name
+// and back: a field that one of them forgets or misplaces fails here.
 func TestSettingsMirrorsConfig(t *testing.T) {
 	ct, st := reflect.TypeFor[Config](), reflect.TypeFor[dsn.Settings]()
 	if ct.NumField() != st.NumField()+1 {
@@ -30,7 +30,11 @@ func TestSettingsMirrorsConfig(t *testing.T) {
 		var c Config
 		v := reflect.ValueOf(&c).Elem().Field(i)
 		setSample(t, v)
-		back := configFrom(c.settings(), nil)
+		s := c.settings()
+		if !sameValue(reflect.ValueOf(s).Elem().FieldByName(f.Name), v) {
+			t.Errorf("settings does not carry Config.%s to Settings.%[1]s", f.Name)
+		}
+		back := configFrom(s, nil)
 		if !sameValue(reflect.ValueOf(back).Elem().Field(i), v) {
 			t.Errorf("Config.%s does not survive settings and configFrom", f.Name)
 		}
@@ -73,11 +77,14 @@ func setSample(t *testing.T, v reflect.Value) {
 }
 
 // sameValue reports whether a and b are the same value: the same pointer,
-// slice, map or function, or an equal number, string or bool.
+// slice, map or function, or an equal number (of any integer type, as
+// TLSMode and dsn.TLSMode), string or bool.
 func sameValue(a, b reflect.Value) bool {
 	switch a.Kind() {
 	case reflect.Pointer, reflect.Slice, reflect.Map, reflect.Func:
-		return a.Pointer() == b.Pointer()
+		return a.Kind() == b.Kind() && a.Pointer() == b.Pointer()
+	case reflect.Int, reflect.Int64:
+		return b.CanInt() && a.Int() == b.Int()
 	}
 	return a.Equal(b)
 }

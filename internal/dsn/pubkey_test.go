@@ -15,10 +15,11 @@ import (
 	"github.com/aiomysql-go/aiomysql/internal/dsn"
 )
 
-// TestLoadServerPublicKey: ServerPublicKey wins over ServerPublicKeyFile,
-// which is read and parsed; a missing or non-RSA file is a *FieldError for
-// ServerPublicKeyFile.
-func TestLoadServerPublicKey(t *testing.T) {
+// TestServerPublicKey: ParseServerPublicKey takes an RSA key in PKIX or
+// PKCS #1 PEM and nothing else; ServerPublicKey wins over
+// ServerPublicKeyFile, which is read and parsed; a missing or non-RSA file is
+// a *FieldError for ServerPublicKeyFile.
+func TestServerPublicKey(t *testing.T) {
 	rsaKey, err := rsa.GenerateKey(rand.Reader, 2048)
 	if err != nil {
 		t.Fatal(err)
@@ -36,6 +37,30 @@ func TestLoadServerPublicKey(t *testing.T) {
 		t.Fatal(err)
 	}
 	block := func(typ string, der []byte) []byte { return pem.EncodeToMemory(&pem.Block{Type: typ, Bytes: der}) }
+
+	texts := []struct {
+		name string
+		pem  []byte
+		ok   bool
+	}{
+		{"PKIX", block("PUBLIC KEY", pkix), true},
+		{"PKCS #1", block("RSA PUBLIC KEY", x509.MarshalPKCS1PublicKey(&rsaKey.PublicKey)), true},
+		{"ECDSA key", block("PUBLIC KEY", ecPKIX), false},
+		{"garbage DER", block("PUBLIC KEY", []byte{0x30, 0x03, 0x01, 0x02, 0x03}), false},
+		{"garbage PKCS #1", block("RSA PUBLIC KEY", []byte{0x01}), false},
+		{"private key", block("PRIVATE KEY", []byte{0x30, 0x00}), false},
+		{"empty", nil, false},
+	}
+	for _, tt := range texts {
+		key, err := dsn.ParseServerPublicKey(tt.pem)
+		var fe *dsn.FieldError
+		switch {
+		case tt.ok && (err != nil || !key.Equal(&rsaKey.PublicKey)):
+			t.Errorf("%s: ParseServerPublicKey = %v, %v; want the key", tt.name, key, err)
+		case !tt.ok && (key != nil || !errors.As(err, &fe) || fe.Field != "ServerPublicKey"):
+			t.Errorf("%s: ParseServerPublicKey = %v, %v; want a *FieldError for ServerPublicKey", tt.name, key, err)
+		}
+	}
 
 	dir := t.TempDir()
 	path := filepath.Join(dir, "server.pem")
