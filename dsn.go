@@ -46,7 +46,10 @@ import (
 // read_default_file and the others are read when connecting); loc consults
 // the system's time zone database. An error is a *DSNError, which never
 // contains the password or the DSN.
-func ParseDSN(text string) (*Config, error) {
+func ParseDSN(dsn string) (*Config, error) { return parseDSN(dsn) }
+
+// parseDSN is ParseDSN, whose parameter hides the dsn package's name.
+func parseDSN(text string) (*Config, error) {
 	s, err := dsn.Parse(text)
 	if err != nil {
 		return nil, rootError(err)
