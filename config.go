@@ -123,14 +123,18 @@ type Config struct {
 	// DSN: loc (a zone name, or Local).
 	Location *time.Location
 	// ParseTime makes the database/sql driver return DATE and DATETIME as
-	// time.Time instead of bytes. Default false. The native API always gives
-	// time.Time. DSN: parseTime.
+	// time.Time instead of bytes. Default false. DSN: parseTime. It is for the
+	// database/sql driver (package stdlib, not written yet) only: the native
+	// API ignores it and always gives time.Time, so until that driver exists
+	// setting it changes nothing.
 	ParseTime bool
 	// TimeTruncate truncates time.Time arguments to this precision. Default 0:
 	// none. DSN: timeTruncate.
 	TimeTruncate time.Duration
 	// TinyInt1IsBool makes the database/sql driver report TINYINT(1) columns
-	// as bool. Default true. DSN: tinyInt1IsBool.
+	// as bool. Default true. DSN: tinyInt1IsBool. It is for the database/sql
+	// driver (package stdlib, not written yet) only: the native API ignores
+	// it, so until that driver exists setting it changes nothing.
 	TinyInt1IsBool bool
 	// Autocommit, when set, is the session's autocommit after connect. Default
 	// nil: the server's (normally on). aiomysql defaults to off (False); set
@@ -156,19 +160,25 @@ type Config struct {
 	ConnectAttributes map[string]string
 
 	// TLSMode says whether to encrypt and what to verify. Default
-	// TLSPreferred. DSN: tls or ssl-mode (see ParseTLSMode).
+	// TLSPreferred. DSN: tls or ssl-mode (the names TLSMode.UnmarshalText
+	// reads).
 	TLSMode TLSMode
-	// TLSConfig is a custom TLS configuration, the base of what
-	// BuildTLSConfig returns; it is ignored with TLSDisabled. Default nil.
-	// Not in the DSN. aiomysql: ssl (an SSLContext).
+	// TLSConfig is a custom TLS configuration, the base of the one each
+	// connection uses; it is ignored with TLSDisabled. Connect clones it,
+	// raises MinVersion to TLS 1.2, sets an empty ServerName (TLSServerName,
+	// else Host) and adds SSLCA and SSLCert/SSLKey. With TLSPreferred or
+	// TLSRequired a TLSConfig that verifies (InsecureSkipVerify false) is
+	// kept as it is; TLSVerifyCA runs its VerifyConnection after the chain
+	// check; TLSVerifyIdentity refuses one with InsecureSkipVerify. Default
+	// nil. Not in the DSN. aiomysql: ssl (an SSLContext).
 	TLSConfig *tls.Config
 	// SSLCA is a PEM file of CA certificates to verify the server with; with
 	// TLSPreferred or TLSRequired it also turns on chain verification. Default
-	// "": the system's roots. Read by BuildTLSConfig. DSN: ssl-ca.
+	// "": the system's roots. Read at each connect. DSN: ssl-ca.
 	SSLCA string
 	// SSLCert and SSLKey are PEM files of the client certificate and its key,
-	// for accounts that REQUIRE X509. Both or neither. Default "". Read by
-	// BuildTLSConfig. DSN: ssl-cert, ssl-key.
+	// for accounts that REQUIRE X509. Both or neither. Default "". Read at
+	// each connect. DSN: ssl-cert, ssl-key.
 	SSLCert, SSLKey string
 	// TLSServerName is the name the certificate must carry with
 	// TLSVerifyIdentity, and the SNI sent. Default "": Host.
@@ -179,8 +189,10 @@ type Config struct {
 	// mysql_native_password (if AllowNativePasswords), caching_sha2_password,
 	// sha256_password and client_ed25519, plus mysql_clear_password and dialog
 	// with AllowCleartextPasswords and mysql_old_password with
-	// AllowOldPasswords. When set, a plugin must be listed and, for those
-	// three, opted into too; see AllowedAuthPlugins. DSN: auth_plugins=a,b.
+	// AllowOldPasswords, preferred in the order caching_sha2_password,
+	// client_ed25519, sha256_password, mysql_native_password. When set, it is
+	// the order of preference, and a plugin must be listed and, for those
+	// three, opted into too. DSN: auth_plugins=a,b.
 	AuthPlugins []string
 	// AuthPlugin is the plugin used for the first handshake response. Default
 	// "": the one the server proposes. aiomysql: auth_plugin. DSN: auth_plugin.
@@ -204,8 +216,8 @@ type Config struct {
 	// sha256_password without TLS; it wins over ServerPublicKeyFile.
 	// Default nil. aiomysql: server_public_key (see ParseServerPublicKey).
 	ServerPublicKey *rsa.PublicKey
-	// ServerPublicKeyFile is a PEM file with the server's RSA key, read by
-	// LoadServerPublicKey. Default "". DSN: server-public-key-file,
+	// ServerPublicKeyFile is a PEM file with the server's RSA key, read at
+	// each connect. Default "". DSN: server-public-key-file,
 	// server-public-key-path.
 	ServerPublicKeyFile string
 
@@ -223,24 +235,32 @@ type Config struct {
 	// Default false. DSN: clientFoundRows.
 	ClientFoundRows bool
 	// ColumnsWithAlias makes the database/sql driver name columns table.column.
-	// Default false. DSN: columnsWithAlias.
+	// Default false. DSN: columnsWithAlias. It is for the database/sql driver
+	// (package stdlib, not written yet) only: the native API ignores it, so
+	// until that driver exists setting it changes nothing.
 	ColumnsWithAlias bool
-	// InterpolateParams is for the database/sql driver: it sends queries
-	// with arguments as one text query, the arguments written into it,
-	// instead of a server-side prepare (one round trip instead of three).
-	// Default true (go-sql-driver/mysql: false). The native API (Query, Exec,
-	// cursors) always interpolates. Literals are written so that they read
-	// the same in either NO_BACKSLASH_ESCAPES state, and in character sets
+	// InterpolateParams is for the database/sql driver (package stdlib, not
+	// written yet): it makes that driver send queries with arguments as one
+	// text query, the arguments written into it, instead of a server-side
+	// prepare (one round trip instead of three). Default true
+	// (go-sql-driver/mysql: false). The native API (Query, Exec, cursors)
+	// ignores the field and always interpolates, so until that driver exists
+	// setting it to false changes nothing. Literals are written so that they
+	// read the same in either NO_BACKSLASH_ESCAPES state, and in character sets
 	// where a backslash can hide inside a multibyte character (gbk, sjis,
 	// big5, cp932, gb18030) nothing is interpolated: the query fails with
 	// ErrUnsafeInterpolation. DSN: interpolateParams.
 	InterpolateParams bool
 	// RejectReadOnly makes the database/sql driver drop a connection that gets
 	// error 1290/1836 (read-only), e.g. after a failover. Default false.
-	// DSN: rejectReadOnly.
+	// DSN: rejectReadOnly. It is for the database/sql driver (package stdlib,
+	// not written yet) only: the native API ignores it, so until that driver
+	// exists setting it changes nothing.
 	RejectReadOnly bool
 	// CheckConnLiveness makes the database/sql driver check an idle connection
-	// before reusing it. Default true. DSN: checkConnLiveness.
+	// before reusing it. Default true. DSN: checkConnLiveness. It is for the
+	// database/sql driver (package stdlib, not written yet) only: the native
+	// API ignores it, so until that driver exists setting it changes nothing.
 	CheckConnLiveness bool
 	// ClientFlag holds extra capability bits ORed into the client's flags.
 	// Default 0. aiomysql: client_flag. DSN: client_flag (decimal or 0x hex).

@@ -1,11 +1,13 @@
 package aiomysql
 
-import "strconv"
+import "github.com/aiomysql-go/aiomysql/internal/dsn"
 
 // ConfigError reports a Config field (or a value for one) that cannot be
-// used: Validate, BuildTLSConfig, LoadServerPublicKey and the Parse*
-// functions return it. Its text names the field and never contains the
-// password.
+// used: Connect returns it (inside a *ConnectError) for a Config it refuses
+// before dialing, a *DSNError wraps it for a field a DSN set badly, and
+// ParseServerPublicKey, ParseCursorKind and the MarshalText and
+// UnmarshalText methods of TLSMode and CursorKind return it. Its text names
+// the field and never contains the password.
 type ConfigError struct {
 	Field  string // the Config field, e.g. "Port"
 	Reason string // what is wrong, e.g. "out of range"
@@ -13,22 +15,30 @@ type ConfigError struct {
 }
 
 // Error returns "aiomysql: config <Field>: <Reason>[: <Err>]".
-func (e *ConfigError) Error() string {
-	s := "aiomysql: config " + e.Field + ": " + e.Reason
-	if e.Err != nil {
-		s += ": " + e.Err.Error()
-	}
-	return s
-}
+func (e *ConfigError) Error() string { return (*dsn.FieldError)(e).Error() }
 
 // Unwrap returns the underlying error.
 func (e *ConfigError) Unwrap() error { return e.Err }
 
-// quoteShort quotes s for an error message, cut to 64 bytes.
-func quoteShort(s string) string {
-	const limit = 64
-	if len(s) > limit {
-		return strconv.Quote(s[:limit]) + "..."
+// rootError turns internal/dsn's error types into the root's, which have the
+// same fields, inside wrapped errors of those types too; other errors are
+// returned as they are.
+func rootError(err error) error {
+	switch e := err.(type) {
+	case *dsn.FieldError:
+		ce := ConfigError(*e)
+		ce.Err = rootError(ce.Err)
+		return &ce
+	case *dsn.Error:
+		de := DSNError(*e)
+		de.Err = rootError(de.Err)
+		return &de
+	case *dsn.OptionFileError:
+		oe := OptionFileError(*e)
+		return &oe
 	}
-	return strconv.Quote(s)
+	return err
 }
+
+// quoteShort quotes s for an error message, cut to 64 bytes.
+func quoteShort(s string) string { return dsn.QuoteShort(s) }

@@ -1,93 +1,57 @@
 package aiomysql_test
 
 import (
-	"crypto/ecdsa"
-	"crypto/elliptic"
-	"crypto/rand"
-	"crypto/rsa"
-	"crypto/x509"
-	"encoding/pem"
 	"errors"
-	"os"
-	"path/filepath"
 	"testing"
 
 	"github.com/aiomysql-go/aiomysql"
 )
 
+// The PKIX and PKCS #1 forms of one 1024-bit RSA public key, and a P-256
+// key, made once with crypto/x509 (internal/dsn's tests make their own).
+const (
+	rsaPKIX = `-----BEGIN PUBLIC KEY-----
+MIGfMA0GCSqGSIb3DQEBAQUAA4GNADCBiQKBgQDXXcpUzXnDQa6R0nTW5qYNeAiT
+GKwi4MMvwkpj2txhnRil0VYwwmGxEAw+wO+ZbD+kicm08WZawsvC+Ia/pzFIz7UR
+AsOCBv4rseX6pGkVOuhtXnR/CR3o20rFTdjfXOAbDg71O55V9Dz66K8p5TQxtKMb
+F4zzrCdo1YW/kLp/SQIDAQAB
+-----END PUBLIC KEY-----
+`
+	rsaPKCS1 = `-----BEGIN RSA PUBLIC KEY-----
+MIGJAoGBANddylTNecNBrpHSdNbmpg14CJMYrCLgwy/CSmPa3GGdGKXRVjDCYbEQ
+DD7A75lsP6SJybTxZlrCy8L4hr+nMUjPtRECw4IG/iux5fqkaRU66G1edH8JHejb
+SsVN2N9c4BsODvU7nlX0PProrynlNDG0oxsXjPOsJ2jVhb+Qun9JAgMBAAE=
+-----END RSA PUBLIC KEY-----
+`
+	ecPKIX = `-----BEGIN PUBLIC KEY-----
+MFkwEwYHKoZIzj0CAQYIKoZIzj0DAQcDQgAEHdtSb3+Vj7sfv/XXJZX1ORTrWW9f
+1NP9b30GMpAIJO9TYEliDZlKam6DIk/KULEMulzZ4J/l51jjrgqS/XcMPw==
+-----END PUBLIC KEY-----
+`
+)
+
 func TestParseServerPublicKey(t *testing.T) {
-	rsaKey, err := rsa.GenerateKey(rand.Reader, 2048)
-	if err != nil {
-		t.Fatal(err)
+	tests := []struct {
+		name string
+		pem  string
+		ok   bool
+	}{
+		{"PKIX", rsaPKIX, true},
+		{"PKCS #1", rsaPKCS1, true},
+		{"ECDSA key", ecPKIX, false},
+		{"garbage", "-----BEGIN PUBLIC KEY-----\nnot base64 at all\n-----END PUBLIC KEY-----\n", false},
+		{"empty", "", false},
 	}
-	pkix, err := x509.MarshalPKIXPublicKey(&rsaKey.PublicKey)
-	if err != nil {
-		t.Fatal(err)
-	}
-	ecKey, err := ecdsa.GenerateKey(elliptic.P256(), rand.Reader)
-	if err != nil {
-		t.Fatal(err)
-	}
-	ecPKIX, err := x509.MarshalPKIXPublicKey(&ecKey.PublicKey)
-	if err != nil {
-		t.Fatal(err)
-	}
-	block := func(typ string, der []byte) []byte { return pem.EncodeToMemory(&pem.Block{Type: typ, Bytes: der}) }
-
-	for name, text := range map[string][]byte{
-		"PKIX":    block("PUBLIC KEY", pkix),
-		"PKCS #1": block("RSA PUBLIC KEY", x509.MarshalPKCS1PublicKey(&rsaKey.PublicKey)),
-	} {
-		got, err := aiomysql.ParseServerPublicKey(text)
-		if err != nil {
-			t.Errorf("%s: %v", name, err)
-			continue
-		}
-		if !got.Equal(&rsaKey.PublicKey) {
-			t.Errorf("%s: parsed a different key", name)
-		}
-	}
-	bad := map[string][]byte{
-		"ECDSA key":       block("PUBLIC KEY", ecPKIX),
-		"garbage":         []byte("-----BEGIN PUBLIC KEY-----\nnot base64 at all\n-----END PUBLIC KEY-----\n"),
-		"garbage DER":     block("PUBLIC KEY", []byte{0x30, 0x03, 0x01, 0x02, 0x03}),
-		"garbage PKCS #1": block("RSA PUBLIC KEY", []byte{0x01}),
-		"private key":     block("PRIVATE KEY", []byte{0x30, 0x00}),
-		"empty":           nil,
-	}
-	for name, text := range bad {
-		key, err := aiomysql.ParseServerPublicKey(text)
-		var ce *aiomysql.ConfigError
-		if key != nil || !errors.As(err, &ce) {
-			t.Errorf("%s: ParseServerPublicKey = %v, %v; want a *ConfigError", name, key, err)
-		}
-	}
-
-	dir := t.TempDir()
-	path := filepath.Join(dir, "server.pem")
-	if err := os.WriteFile(path, block("PUBLIC KEY", pkix), 0o600); err != nil {
-		t.Fatal(err)
-	}
-	ecPath := filepath.Join(dir, "ec.pem")
-	if err := os.WriteFile(ecPath, block("PUBLIC KEY", ecPKIX), 0o600); err != nil {
-		t.Fatal(err)
-	}
-	got, err := config(func(c *aiomysql.Config) { c.ServerPublicKeyFile = path }).LoadServerPublicKey()
-	if err != nil || !got.Equal(&rsaKey.PublicKey) {
-		t.Errorf("LoadServerPublicKey from a file = %v, %v", got, err)
-	}
-	set := &rsa.PublicKey{N: rsaKey.N, E: 3}
-	if got, err := config(func(c *aiomysql.Config) { c.ServerPublicKey, c.ServerPublicKeyFile = set, ecPath }).LoadServerPublicKey(); got != set || err != nil {
-		t.Errorf("ServerPublicKey does not win over the file: %v, %v", got, err)
-	}
-	if got, err := aiomysql.NewConfig().LoadServerPublicKey(); got != nil || err != nil {
-		t.Errorf("no key configured: %v, %v", got, err)
-	}
-	for _, p := range []string{ecPath, filepath.Join(dir, "missing.pem")} {
-		_, err := config(func(c *aiomysql.Config) { c.ServerPublicKeyFile = p }).LoadServerPublicKey()
-		var ce *aiomysql.ConfigError
-		if !errors.As(err, &ce) || ce.Field != "ServerPublicKeyFile" {
-			t.Errorf("LoadServerPublicKey(%s) = %v, want a *ConfigError for ServerPublicKeyFile", filepath.Base(p), err)
-		}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			key, err := aiomysql.ParseServerPublicKey([]byte(tt.pem))
+			var ce *aiomysql.ConfigError
+			switch {
+			case tt.ok && (err != nil || key.N.BitLen() != 1024 || key.E != 65537):
+				t.Errorf("ParseServerPublicKey = %v, %v; want the 1024-bit key", key, err)
+			case !tt.ok && (key != nil || !errors.As(err, &ce) || ce.Field != "ServerPublicKey"):
+				t.Errorf("ParseServerPublicKey = %v, %v; want a *ConfigError for ServerPublicKey", key, err)
+			}
+		})
 	}
 }

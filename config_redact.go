@@ -5,10 +5,12 @@ import (
 	"io"
 	"log/slog"
 	"strings"
+
+	"github.com/aiomysql-go/aiomysql/internal/dsn"
 )
 
 // redacted stands for a password wherever a Config is shown.
-const redacted = "xxxxx"
+const redacted = dsn.Redacted
 
 // redactPassword returns redacted for a set password and "" for none.
 func redactPassword(p string) string {
@@ -26,7 +28,9 @@ type configFields Config
 
 // String returns the DSN with the password replaced by "xxxxx".
 func (c Config) String() string {
-	return c.formatDSN(redactPassword(c.Password))
+	s := c.settings()
+	s.Password = redactPassword(s.Password)
+	return s.FormatDSN()
 }
 
 // GoString returns the Go syntax of the Config (as %#v shows it) with the

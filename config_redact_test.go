@@ -2,6 +2,7 @@ package aiomysql_test
 
 import (
 	"bytes"
+	"context"
 	"errors"
 	"fmt"
 	"log/slog"
@@ -150,16 +151,26 @@ func TestS10_BadDSNErrors(t *testing.T) {
 	}
 }
 
-// TestS10_OtherErrors checks Validate, option-file and TLS errors of a
-// Config holding the canary.
+// TestS10_OtherErrors checks the errors of Connect for a Config it refuses
+// before dialing (a bad field, an unreadable CA file) and of option files,
+// all for a Config holding the canary.
 func TestS10_OtherErrors(t *testing.T) {
-	cfg := config(func(c *aiomysql.Config) { c.Password, c.Port = canary, -1 })
-	if err := cfg.Validate(); err == nil {
-		t.Errorf("Validate accepted port -1")
-	} else {
-		requireNoCanary(t, "Validate error", fmt.Sprintf("%v %+v %#v", err, err, err))
-	}
 	dir := t.TempDir()
+	refused := map[string]*aiomysql.Config{
+		"bad port": config(func(c *aiomysql.Config) { c.Password, c.Port = canary, -1 }),
+		"missing CA file": config(func(c *aiomysql.Config) {
+			c.Password, c.TLSMode, c.SSLCA = canary, aiomysql.TLSVerifyCA, filepath.Join(dir, "missing.pem")
+		}),
+	}
+	for name, cfg := range refused {
+		_, err := aiomysql.Connect(context.Background(), cfg)
+		var ce *aiomysql.ConfigError
+		if !errors.As(err, &ce) {
+			t.Errorf("%s: Connect = %v, want a *ConfigError", name, err)
+			continue
+		}
+		requireNoCanary(t, name+" error", fmt.Sprintf("%v %+v %#v", err, err, err))
+	}
 	files := map[string]string{
 		"unterminated.cnf": "[client]\npassword='" + canary + "\n",
 		"garbage.cnf":      "[client]\npassword=\"" + canary + "\" trailing\n",
@@ -176,13 +187,5 @@ func TestS10_OtherErrors(t *testing.T) {
 			continue
 		}
 		requireNoCanary(t, name+" error", fmt.Sprintf("%v %+v", err, err))
-	}
-	tlsCfg := config(func(c *aiomysql.Config) {
-		c.Password, c.TLSMode, c.SSLCA = canary, aiomysql.TLSVerifyCA, filepath.Join(dir, "missing.pem")
-	})
-	if _, err := tlsCfg.BuildTLSConfig(); err == nil {
-		t.Errorf("BuildTLSConfig accepted a missing CA file")
-	} else {
-		requireNoCanary(t, "BuildTLSConfig error", err.Error())
 	}
 }

@@ -83,7 +83,7 @@ func connect(ctx context.Context, cfg *Config) (*Conn, error) {
 
 // protocolOptions turns a Config into what the protocol layer needs.
 func protocolOptions(cfg *Config) (*protocol.Options, charset.Collation, error) {
-	if err := cfg.Validate(); err != nil {
+	if err := cfg.validate(); err != nil {
 		return nil, charset.Collation{}, err
 	}
 	coll, err := collationFor(cfg)
@@ -92,11 +92,11 @@ func protocolOptions(cfg *Config) (*protocol.Options, charset.Collation, error) 
 	}
 	var tlsConfig *tls.Config
 	if cfg.TLSMode != TLSDisabled {
-		if tlsConfig, err = cfg.BuildTLSConfig(); err != nil {
+		if tlsConfig, err = cfg.tlsConfig(); err != nil {
 			return nil, coll, err
 		}
 	}
-	pubKey, err := cfg.LoadServerPublicKey()
+	pubKey, err := cfg.serverPublicKey()
 	if err != nil {
 		return nil, coll, err
 	}
@@ -114,7 +114,7 @@ func protocolOptions(cfg *Config) (*protocol.Options, charset.Collation, error) 
 		Password:                cfg.Password,
 		Database:                cfg.Database,
 		Collation:               handshakeColl,
-		AuthPlugins:             cfg.AllowedAuthPlugins(),
+		AuthPlugins:             cfg.allowedAuthPlugins(),
 		AuthPlugin:              cfg.AuthPlugin,
 		AllowPublicKeyRetrieval: cfg.AllowPublicKeyRetrieval,
 		AllowCleartext:          cfg.AllowCleartextPasswords,

@@ -1,9 +1,9 @@
 package aiomysql
 
 import (
-	"net/url"
-	"sort"
-	"strings"
+	"errors"
+
+	"github.com/aiomysql-go/aiomysql/internal/dsn"
 )
 
 // ParseDSN reads a data source name into a Config that starts from
@@ -44,161 +44,50 @@ import (
 //
 // ParseDSN reads no file named in the DSN (ssl-ca, server-public-key-file,
 // read_default_file and the others are read when connecting); loc consults
-// the system's time zone database. An error is a *DSNError, which never contains the password or
-// the DSN.
-func ParseDSN(dsn string) (*Config, error) {
-	cfg := NewConfig()
-	st := &dsnState{}
-	var err error
-	if rest, ok := cutScheme(dsn); ok {
-		err = parseURLForm(cfg, st, rest)
-	} else {
-		err = parseDriverForm(cfg, st, dsn)
-	}
-	if err == nil {
-		err = finishDSN(cfg, st)
-	}
+// the system's time zone database. An error is a *DSNError, which never
+// contains the password or the DSN.
+func ParseDSN(dsn string) (*Config, error) { return parseDSN(dsn) }
+
+// parseDSN is ParseDSN, whose parameter hides the dsn package's name.
+func parseDSN(text string) (*Config, error) {
+	s, err := dsn.Parse(text)
 	if err != nil {
-		return nil, scrubError(err, cfg.Password)
+		return nil, rootError(err)
 	}
-	return cfg, nil
+	return configFrom(s, nil), nil
 }
 
-// cutScheme returns what follows "mysql://" or "mariadb://" (in any case).
-func cutScheme(dsn string) (string, bool) {
-	for _, scheme := range []string{"mysql://", "mariadb://"} {
-		if len(dsn) >= len(scheme) && strings.EqualFold(dsn[:len(scheme)], scheme) {
-			return dsn[len(scheme):], true
-		}
-	}
-	return "", false
+// FormatDSN returns c as a DSN that ParseDSN reads back into an equal Config,
+// for a Config that Connect accepts, except for what a DSN cannot hold:
+// Dialer (and a network other than tcp, tcp4, tcp6 and unix), TLSConfig,
+// ServerPublicKey, Tracer, and Logger beyond "set" (echo=true). Net "tcp"
+// and "unix" read back as "", which means the same. It is the one method
+// whose result contains the password. It writes go-sql-driver/mysql's form,
+// user:password@tcp(host:port)/dbname?params, with only the parameters that
+// differ from their defaults, in a fixed order; when that form cannot hold
+// the Config (a user name with ':', a socket path with '@'), it writes a
+// mysql:// URL instead.
+func (c *Config) FormatDSN() string { return c.settings().FormatDSN() }
+
+// DSNError reports a DSN that ParseDSN cannot read. Its text names the
+// parameter or the part at fault and never contains the password or the DSN
+// itself; values of parameters other than the address and the credentials
+// may be quoted in it.
+type DSNError struct {
+	Param  string // the query parameter at fault as written, or "" for the rest of the DSN
+	Reason string // what is wrong, e.g. "address: port out of range"
+	Err    error  // the underlying error, e.g. a *ConfigError for a field the DSN set badly
 }
 
-// parseDriverForm reads go-sql-driver/mysql's form.
-func parseDriverForm(cfg *Config, st *dsnState, dsn string) error {
-	if dsn == "" {
-		return nil
+// Error returns `aiomysql: invalid DSN[ parameter "p"]: reason`.
+func (e *DSNError) Error() string {
+	d := dsn.Error(*e)
+	var ce *ConfigError
+	if errors.As(d.Err, &ce) && d.Err == error(ce) {
+		d.Err = (*dsn.FieldError)(ce)
 	}
-	slash, at, open, ok := findSeparator(dsn)
-	if !ok {
-		return dsnError("missing the '/' before the database name (or an address not closed by ')')")
-	}
-	if at >= 0 {
-		creds := dsn[:at]
-		if user, pass, found := strings.Cut(creds, ":"); found {
-			cfg.User, cfg.Password = user, pass
-		} else {
-			cfg.User = creds
-		}
-	}
-	netName, addr, hasAddr := dsn[at+1:slash], "", false
-	if open >= 0 {
-		netName, addr, hasAddr = dsn[at+1:open], dsn[open+1:slash-1], true
-	}
-	if err := applyDriverAddress(cfg, st, netName, addr, hasAddr); err != nil {
-		return err
-	}
-	db, query, _ := strings.Cut(dsn[slash+1:], "?")
-	name, err := url.PathUnescape(db)
-	if err != nil {
-		return dsnError("database: bad percent-encoding")
-	}
-	cfg.Database = name
-	return parseParams(cfg, st, query)
+	return d.Error()
 }
 
-// findSeparator finds the '/' before the database name: the last '/' whose
-// left side reads as [credentials@][net[(addr)]]. at is the '@' ending the
-// credentials (-1 for none) and open the '(' of the address (-1 for none).
-func findSeparator(dsn string) (slash, at, open int, ok bool) {
-	opens := netOpens(dsn)
-	for i := len(dsn) - 1; i >= 0; i-- {
-		if dsn[i] != '/' {
-			continue
-		}
-		if i > 0 && dsn[i-1] == ')' {
-			// The rightmost "net(" before the ')'.
-			k := sort.Search(len(opens), func(n int) bool { return opens[n].open >= i-1 })
-			if k == 0 {
-				continue
-			}
-			return i, opens[k-1].at, opens[k-1].open, true
-		}
-		j := i
-		for j > 0 && isAlnum(dsn[j-1]) {
-			j--
-		}
-		switch {
-		case j == 0:
-			return i, -1, -1, true
-		case dsn[j-1] == '@':
-			return i, j - 1, -1, true
-		}
-	}
-	return 0, 0, 0, false
-}
-
-// netOpen is a '(' preceded by a network name that starts the DSN or follows
-// an '@'.
-type netOpen struct{ at, open int }
-
-// netOpens lists the netOpen positions of dsn in increasing order.
-func netOpens(dsn string) []netOpen {
-	var out []netOpen
-	for k := 0; k < len(dsn); k++ {
-		if dsn[k] != '(' {
-			continue
-		}
-		j := k
-		for j > 0 && isAlnum(dsn[j-1]) {
-			j--
-		}
-		switch {
-		case j == 0:
-			out = append(out, netOpen{at: -1, open: k})
-		case dsn[j-1] == '@':
-			out = append(out, netOpen{at: j - 1, open: k})
-		}
-	}
-	return out
-}
-
-func isAlnum(b byte) bool {
-	return b >= 'a' && b <= 'z' || b >= 'A' && b <= 'Z' || b >= '0' && b <= '9'
-}
-
-// applyDriverAddress sets the network and address from net(addr).
-func applyDriverAddress(cfg *Config, st *dsnState, netName, addr string, hasAddr bool) error {
-	st.netGiven = netName
-	switch netName {
-	case "", "tcp", "tcp4", "tcp6":
-		if netName == "" && hasAddr {
-			st.netGiven = "tcp"
-		}
-		if netName == "tcp4" || netName == "tcp6" {
-			cfg.Net = netName
-		}
-		if addr == "" {
-			return nil
-		}
-		host, port, err := splitHostPort(addr)
-		if err != nil {
-			return err
-		}
-		if host != "" && !validHost(host) {
-			return dsnError("address: bad host (want a host name or an IP address)")
-		}
-		if host != "" {
-			cfg.Host = host
-		}
-		cfg.Port = port
-		return nil
-	case "unix":
-		cfg.UnixSocket = addr
-		if addr == "" {
-			cfg.UnixSocket = DefaultSocket
-		}
-		return nil
-	}
-	return dsnError("address: unknown network (want tcp, tcp4, tcp6 or unix)")
-}
+// Unwrap returns the underlying error.
+func (e *DSNError) Unwrap() error { return e.Err }

@@ -1,7 +1,12 @@
 package aiomysql_test
 
 import (
+	"context"
+	"errors"
 	"log/slog"
+	"os"
+	"reflect"
+	"strings"
 	"testing"
 	"time"
 
@@ -10,97 +15,44 @@ import (
 
 func ptr[T any](v T) *T { return &v }
 
-func mustLoad(t *testing.T, name string) *time.Location {
-	t.Helper()
-	loc, err := time.LoadLocation(name)
-	if err != nil {
-		t.Fatalf("LoadLocation(%q): %v", name, err)
-	}
-	return loc
+// nopTracer is a QueryTracer that does nothing, to see a Tracer kept.
+type nopTracer struct{ _ int }
+
+func (*nopTracer) TraceQueryStart(ctx context.Context, _ *aiomysql.Conn, _ aiomysql.TraceQueryStartData) context.Context {
+	return ctx
 }
 
-// TestParseDSNForms covers the two DSN forms: go-sql-driver/mysql's
-// documented examples, URLs, IPv6, unix sockets and passwords with the
-// characters that delimit the other parts.
-func TestParseDSNForms(t *testing.T) {
+func (*nopTracer) TraceQueryEnd(context.Context, *aiomysql.Conn, aiomysql.TraceQueryEndData) {}
+
+// TestParseDSN checks the public wrapper over internal/dsn: both forms give
+// a Config with the fields set, including those whose types are the root's
+// own (TLSMode, DefaultCursor) or that a DSN only implies (Logger,
+// Location), and the Config survives FormatDSN and ParseDSN again.
+func TestParseDSN(t *testing.T) {
+	paris, err := time.LoadLocation("Europe/Paris")
+	if err != nil {
+		t.Fatal(err)
+	}
 	tests := []struct {
 		name string
 		dsn  string
 		want func(c *aiomysql.Config)
 	}{
 		{"empty", "", nil},
-		{"slash only", "/", nil},
-		{"gsd unix", "user@unix(/path/to/socket)/dbname", func(c *aiomysql.Config) {
-			c.User, c.UnixSocket, c.Database = "user", "/path/to/socket", "dbname"
-		}},
-		{"gsd unix loc", "root:pw@unix(/tmp/mysql.sock)/myDatabase?loc=Local", func(c *aiomysql.Config) {
-			c.User, c.Password, c.UnixSocket, c.Database, c.Location = "root", "pw", "/tmp/mysql.sock", "myDatabase", time.Local
-		}},
-		{"gsd tcp skip-verify", "user:password@tcp(localhost:5555)/dbname?tls=skip-verify&autocommit=true", func(c *aiomysql.Config) {
-			c.User, c.Password, c.Host, c.Port, c.Database = "user", "password", "localhost", 5555, "dbname"
-			c.TLSMode, c.Autocommit = aiomysql.TLSRequired, ptr(true)
-		}},
-		{"gsd sysvar", "user:password@/dbname?sql_notes=false", func(c *aiomysql.Config) {
-			c.User, c.Password, c.Database = "user", "password", "dbname"
-			c.Params = map[string]string{"sql_notes": "false"}
-		}},
-		{"gsd ipv6", "user:password@tcp([de:ad:be:ef::ca:fe]:80)/dbname?timeout=90s&collation=utf8mb4_unicode_ci", func(c *aiomysql.Config) {
-			c.User, c.Password, c.Host, c.Port, c.Database = "user", "password", "de:ad:be:ef::ca:fe", 80, "dbname"
-			c.ConnectTimeout, c.Collation = 90*time.Second, "utf8mb4_unicode_ci"
-		}},
-		{"gsd remote", "id:password@tcp(your-amazonaws-uri.com:3306)/dbname", func(c *aiomysql.Config) {
-			c.User, c.Password, c.Host, c.Database = "id", "password", "your-amazonaws-uri.com", "dbname"
-		}},
-		{"gsd tcp without address", "user:password@tcp/dbname?charset=utf8mb4,utf8&sys_var=esc%40ped", func(c *aiomysql.Config) {
-			c.User, c.Password, c.Database = "user", "password", "dbname"
-			c.Params = map[string]string{"sys_var": "esc@ped"}
-		}},
-		{"gsd defaults", "user:password@/dbname", func(c *aiomysql.Config) {
-			c.User, c.Password, c.Database = "user", "password", "dbname"
-		}},
-		{"gsd no database", "user:password@/", func(c *aiomysql.Config) { c.User, c.Password = "user", "password" }},
-		{"unix without path", "u@unix/db", func(c *aiomysql.Config) {
-			c.User, c.UnixSocket, c.Database = "u", aiomysql.DefaultSocket, "db"
-		}},
-		{"host without port", "tcp(db.example)/", func(c *aiomysql.Config) { c.Host = "db.example" }},
-		{"port without host", "tcp(:3307)/", func(c *aiomysql.Config) { c.Port = 3307 }},
-		{"bare ipv6", "tcp(::1)/", func(c *aiomysql.Config) { c.Host = "::1" }},
-		{"ipv6 zone", "tcp([fe80::1%eth0]:3306)/", func(c *aiomysql.Config) { c.Host = "fe80::1%eth0" }},
-		{"tcp6", "tcp6([::1]:3306)/", func(c *aiomysql.Config) { c.Net, c.Host = "tcp6", "::1" }},
-		{"tcp4", "u@tcp4(10.0.0.1)/", func(c *aiomysql.Config) { c.User, c.Net, c.Host = "u", "tcp4", "10.0.0.1" }},
-		{"user only", "u@/", func(c *aiomysql.Config) { c.User = "u" }},
-		{"password only", ":p@/", func(c *aiomysql.Config) { c.Password = "p" }},
-		{"password with delimiters", "u:p:a@s/s?w&x=1)@tcp(h:1)/db?timeout=1s", func(c *aiomysql.Config) {
-			c.User, c.Password, c.Host, c.Port, c.Database = "u", "p:a@s/s?w&x=1)", "h", 1, "db"
-			c.ConnectTimeout = time.Second
-		}},
-		{"password looks like an address", "u:x@tcp(evil:1)@tcp(good:2)/db", func(c *aiomysql.Config) {
-			c.User, c.Password, c.Host, c.Port, c.Database = "u", "x@tcp(evil:1)", "good", 2, "db"
-		}},
-		{"user with at sign", "a@b:pw@/", func(c *aiomysql.Config) { c.User, c.Password = "a@b", "pw" }},
-		{"slash in parameter value", "u:p@tcp(h)/db?loc=America/New_York", func(c *aiomysql.Config) {
-			c.User, c.Password, c.Host, c.Database = "u", "p", "h", "db"
-			c.Location = mustLoad(t, "America/New_York")
-		}},
-		{"percent-encoded database", "/my%2Fdb%20x", func(c *aiomysql.Config) { c.Database = "my/db x" }},
-		{"socket parameter", "u@/db?socket=/run/mysqld/mysqld.sock", func(c *aiomysql.Config) {
-			c.User, c.Database, c.UnixSocket = "u", "db", "/run/mysqld/mysqld.sock"
-		}},
-		{"socket with parenthesis", "unix(/tmp/a)b)/db", func(c *aiomysql.Config) { c.UnixSocket, c.Database = "/tmp/a)b", "db" }},
-		{"url", "mysql://user:p%40ss%2F%3A@db.example.com:3307/shop?ssl-mode=VERIFY_CA&ssl-ca=/etc/ca.pem", func(c *aiomysql.Config) {
-			c.User, c.Password, c.Host, c.Port, c.Database = "user", "p@ss/:", "db.example.com", 3307, "shop"
-			c.TLSMode, c.SSLCA = aiomysql.TLSVerifyCA, "/etc/ca.pem"
-		}},
-		{"url mariadb ipv6", "MariaDB://user@[::1]/shop", func(c *aiomysql.Config) { c.User, c.Host, c.Database = "user", "::1", "shop" }},
-		{"url ipv6 zone", "mysql://[fe80::1%25eth0]:3307/", func(c *aiomysql.Config) { c.Host, c.Port = "fe80::1%eth0", 3307 }},
-		{"url socket", "mysql://user@/shop?socket=%2Frun%2Fmysqld%2Fmysqld.sock", func(c *aiomysql.Config) {
-			c.User, c.Database, c.UnixSocket = "user", "shop", "/run/mysqld/mysqld.sock"
-		}},
-		{"url bare", "mysql://", nil},
-		{"url host only", "mysql://localhost", func(c *aiomysql.Config) { c.Host = "localhost" }},
-		{"url query without path", "mysql://h?timeout=5", func(c *aiomysql.Config) { c.Host, c.ConnectTimeout = "h", 5*time.Second }},
-		{"url user with colon", "mysql://a%3Ab:c:d@h/", func(c *aiomysql.Config) { c.User, c.Password, c.Host = "a:b", "c:d", "h" }},
-		{"url network", "mysql://h/?network=tcp6", func(c *aiomysql.Config) { c.Host, c.Net = "h", "tcp6" }},
+		{"driver form", "app:p@ss/w:rd@tcp(db.example:3307)/shop?tls=verify-ca&cursorclass=SSDictCursor&echo=1&loc=Europe%2FParis",
+			func(c *aiomysql.Config) {
+				c.User, c.Password, c.Host, c.Port, c.Database = "app", "p@ss/w:rd", "db.example", 3307, "shop"
+				c.TLSMode, c.DefaultCursor, c.Logger, c.Location = aiomysql.TLSVerifyCA, aiomysql.CursorStreamingDict, slog.Default(), paris
+			}},
+		{"url form", "mariadb://app:p%40ss@/shop?socket=/run/mysqld/mysqld.sock&autocommit=0&init_command=SET+@a%3D1",
+			func(c *aiomysql.Config) {
+				c.User, c.Password, c.UnixSocket, c.Database = "app", "p@ss", "/run/mysqld/mysqld.sock", "shop"
+				c.Autocommit, c.InitCommands = ptr(false), []string{"SET @a=1"}
+			}},
+		{"go-sql-driver parameters", "/?tls=skip-verify&parseTime=true&wait_timeout=60",
+			func(c *aiomysql.Config) {
+				c.TLSMode, c.ParseTime, c.Params = aiomysql.TLSRequired, true, map[string]string{"wait_timeout": "60"}
+			}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -114,105 +66,152 @@ func TestParseDSNForms(t *testing.T) {
 	}
 }
 
-// TestParseDSNParams sets every parameter, in its spellings.
-func TestParseDSNParams(t *testing.T) {
+// TestParseDSNErrorTypes checks that ParseDSN's errors are the root's types,
+// a *DSNError with a *ConfigError inside for a field set badly, with the
+// texts users see.
+func TestParseDSNErrorTypes(t *testing.T) {
 	tests := []struct {
-		query string
-		want  func(c *aiomysql.Config)
+		dsn   string
+		param string // DSNError.Param
+		field string // the Field of a *ConfigError inside, "" for none
+		text  string // the start of the message
 	}{
-		{"allowAllFiles=false", nil},
-		{"allowCleartextPasswords=true", func(c *aiomysql.Config) { c.AllowCleartextPasswords = true }},
-		{"allowFallbackToPlaintext=true&tls=skip-verify", func(c *aiomysql.Config) { c.TLSMode = aiomysql.TLSPreferred }},
-		{"allowFallbackToPlaintext=false&tls=required", func(c *aiomysql.Config) { c.TLSMode = aiomysql.TLSRequired }},
-		{"allowNativePasswords=0", func(c *aiomysql.Config) { c.AllowNativePasswords = false }},
-		{"allowOldPasswords=TRUE", func(c *aiomysql.Config) { c.AllowOldPasswords = true }},
-		{"allowPublicKeyRetrieval=1", func(c *aiomysql.Config) { c.AllowPublicKeyRetrieval = true }},
-		{"get-server-public-key=true", func(c *aiomysql.Config) { c.AllowPublicKeyRetrieval = true }},
-		{"auth_plugin=client_ed25519", func(c *aiomysql.Config) { c.AuthPlugin = "client_ed25519" }},
-		{"auth_plugins=client_ed25519,caching_sha2_password", func(c *aiomysql.Config) {
-			c.AuthPlugins = []string{"client_ed25519", "caching_sha2_password"}
-		}},
-		{"autocommit=false", func(c *aiomysql.Config) { c.Autocommit = ptr(false) }},
-		{"autocommit=1", func(c *aiomysql.Config) { c.Autocommit = ptr(true) }},
-		{"charset=latin1", func(c *aiomysql.Config) { c.Charset = "latin1" }},
-		{"charset=utf8mb4,utf8", nil},
-		{"checkConnLiveness=false", func(c *aiomysql.Config) { c.CheckConnLiveness = false }},
-		{"client_flag=0x20", func(c *aiomysql.Config) { c.ClientFlag = 0x20 }},
-		{"clientFlag=1024", func(c *aiomysql.Config) { c.ClientFlag = 1024 }},
-		{"clientFoundRows=true", func(c *aiomysql.Config) { c.ClientFoundRows = true }},
-		{"collation=utf8mb4_bin", func(c *aiomysql.Config) { c.Collation = "utf8mb4_bin" }},
-		{"columnsWithAlias=true", func(c *aiomysql.Config) { c.ColumnsWithAlias = true }},
-		{"compress=false", nil},
-		{"connectionAttributes=app:shop,env:prod%3Aeu", func(c *aiomysql.Config) {
-			c.ConnectAttributes = map[string]string{"app": "shop", "env": "prod:eu"}
-		}},
-		{"cursorclass=SSDictCursor", func(c *aiomysql.Config) { c.DefaultCursor = aiomysql.CursorStreamingDict }},
-		{"default_cursor=dict", func(c *aiomysql.Config) { c.DefaultCursor = aiomysql.CursorDict }},
-		{"echo=true", func(c *aiomysql.Config) { c.Logger = slog.Default() }},
-		{"init_command=SET+@a%3D1&init_command=SET+@b%3D2", func(c *aiomysql.Config) {
-			c.InitCommands = []string{"SET @a=1", "SET @b=2"}
-		}},
-		{"interpolateParams=false", func(c *aiomysql.Config) { c.InterpolateParams = false }},
-		{"kill_delay=250ms", func(c *aiomysql.Config) { c.KillDelay = 250 * time.Millisecond }},
-		{"killOnCancel=false", func(c *aiomysql.Config) { c.KillOnCancel = false }},
-		{"local_infile=1", func(c *aiomysql.Config) { c.LocalInfile = true }},
-		{"local-infile-allow=/data/in&local_infile_allow=/tmp/x.csv", func(c *aiomysql.Config) {
-			c.LocalInfileAllow = []string{"/data/in", "/tmp/x.csv"}
-		}},
-		{"loc=Europe%2FParis", func(c *aiomysql.Config) { c.Location = mustLoad(t, "Europe/Paris") }},
-		{"loc=UTC", nil},
-		{"maxAllowedPacket=0", func(c *aiomysql.Config) { c.MaxAllowedPacket = 0 }},
-		{"max_allowed_packet=16777216", func(c *aiomysql.Config) { c.MaxAllowedPacket = 16 << 20 }},
-		{"multiStatements=true", func(c *aiomysql.Config) { c.MultiStatements = true }},
-		{"no_delay=true", nil},
-		{"parseTime=true", func(c *aiomysql.Config) { c.ParseTime = true }},
-		{"program_name=billing", func(c *aiomysql.Config) { c.ProgramName = "billing" }},
-		{"read_default_file=%2Fetc%2Fmy.cnf&read_default_group=app", func(c *aiomysql.Config) {
-			c.ReadDefaultFile, c.ReadDefaultGroup = "/etc/my.cnf", "app"
-		}},
-		{"readTimeout=30s&read_timeout=31", func(c *aiomysql.Config) { c.ReadTimeout = 31 * time.Second }},
-		{"rejectReadOnly=true", func(c *aiomysql.Config) { c.RejectReadOnly = true }},
-		{"server-public-key-file=/k.pem", func(c *aiomysql.Config) { c.ServerPublicKeyFile = "/k.pem" }},
-		{"server_public_key_path=/k.pem", func(c *aiomysql.Config) { c.ServerPublicKeyFile = "/k.pem" }},
-		{"sql_mode='TRADITIONAL,ANSI_QUOTES'", func(c *aiomysql.Config) { c.SQLMode = "TRADITIONAL,ANSI_QUOTES" }},
-		{"sqlMode=ANSI", func(c *aiomysql.Config) { c.SQLMode = "ANSI" }},
-		{"ssl-ca=/ca.pem&ssl-cert=/c.pem&ssl_key=/k.pem", func(c *aiomysql.Config) {
-			c.SSLCA, c.SSLCert, c.SSLKey = "/ca.pem", "/c.pem", "/k.pem"
-		}},
-		{"ssl-mode=VERIFY_IDENTITY", func(c *aiomysql.Config) { c.TLSMode = aiomysql.TLSVerifyIdentity }},
-		{"ssl_mode=disabled", func(c *aiomysql.Config) { c.TLSMode = aiomysql.TLSDisabled }},
-		{"time_zone=%27%2B00%3A00%27", func(c *aiomysql.Config) { c.TimeZone = "+00:00" }},
-		{"time_zone=%27it%27%27s%27", func(c *aiomysql.Config) { c.TimeZone = "it's" }},
-		{"timeZone=Europe%2FParis", func(c *aiomysql.Config) { c.TimeZone = "Europe/Paris" }},
-		{"timeout=0", func(c *aiomysql.Config) { c.ConnectTimeout = 0 }},
-		{"connect_timeout=2.5", func(c *aiomysql.Config) { c.ConnectTimeout = 2500 * time.Millisecond }},
-		{"timeTruncate=1ms", func(c *aiomysql.Config) { c.TimeTruncate = time.Millisecond }},
-		{"tinyInt1IsBool=false", func(c *aiomysql.Config) { c.TinyInt1IsBool = false }},
-		{"tls=true", func(c *aiomysql.Config) { c.TLSMode = aiomysql.TLSVerifyIdentity }},
-		{"tls=false", func(c *aiomysql.Config) { c.TLSMode = aiomysql.TLSDisabled }},
-		{"tls=preferred", nil},
-		{"tls=verify-ca", func(c *aiomysql.Config) { c.TLSMode = aiomysql.TLSVerifyCA }},
-		{"tls-server-name=db.internal", func(c *aiomysql.Config) { c.TLSServerName = "db.internal" }},
-		{"use_unicode=false", nil},
-		{"writeTimeout=1m", func(c *aiomysql.Config) { c.WriteTimeout = time.Minute }},
-		{"@@session.max_statement_time=5&wait_timeout=60", func(c *aiomysql.Config) {
-			c.Params = map[string]string{"@@session.max_statement_time": "5", "wait_timeout": "60"}
-		}},
-		{"tx_isolation=%27READ-COMMITTED%27", func(c *aiomysql.Config) {
-			c.Params = map[string]string{"tx_isolation": "'READ-COMMITTED'"}
-		}},
-		{"a=1&&b=2&", func(c *aiomysql.Config) { c.Params = map[string]string{"a": "1", "b": "2"} }},
-		{"a=1&a=2", func(c *aiomysql.Config) { c.Params = map[string]string{"a": "2"} }},
-		{"network=unix", func(c *aiomysql.Config) { c.UnixSocket = aiomysql.DefaultSocket }},
+		{"/?ssl-key=/k.pem", "", "SSLCert", "aiomysql: invalid DSN: SSLCert: SSLCert and SSLKey go together"},
+		{"/?maxAllowedPacket=100", "", "MaxAllowedPacket", "aiomysql: invalid DSN: MaxAllowedPacket: out of range"},
+		{"/?tls=custom", "tls", "", `aiomysql: invalid DSN parameter "tls": unknown TLS mode "custom"`},
+		{"/?default_cursor=fancy", "default_cursor", "", `aiomysql: invalid DSN parameter "default_cursor": unknown cursor kind "fancy"`},
+		{"u:pw@tcp(h:99999)/", "", "", "aiomysql: invalid DSN: address: port out of range"},
 	}
 	for _, tt := range tests {
-		t.Run(tt.query, func(t *testing.T) {
-			got, err := aiomysql.ParseDSN("/?" + tt.query)
-			if err != nil {
-				t.Fatalf("ParseDSN: %v", err)
+		t.Run(tt.dsn, func(t *testing.T) {
+			cfg, err := aiomysql.ParseDSN(tt.dsn)
+			var de *aiomysql.DSNError
+			if cfg != nil || !errors.As(err, &de) {
+				t.Fatalf("ParseDSN = %v, %v; want a *DSNError", cfg, err)
 			}
-			requireSameConfig(t, "parsed vs want", got, config(tt.want))
-			checkRoundTrip(t, got)
+			if de.Param != tt.param {
+				t.Errorf("Param = %q, want %q", de.Param, tt.param)
+			}
+			var ce *aiomysql.ConfigError
+			switch {
+			case tt.field == "" && errors.As(err, &ce):
+				t.Errorf("a *ConfigError for %s inside, want none", ce.Field)
+			case tt.field != "" && (!errors.As(err, &ce) || ce.Field != tt.field):
+				t.Errorf("no *ConfigError for %s inside: %#v", tt.field, err)
+			}
+			if !strings.HasPrefix(err.Error(), tt.text) {
+				t.Errorf("message %q does not start with %q", err, tt.text)
+			}
 		})
+	}
+}
+
+// TestApplyOptionFileWrapper checks what the root adds to internal/dsn's
+// option files: the root's error type, and Tracer, which no file sets, kept.
+func TestApplyOptionFileWrapper(t *testing.T) {
+	tracer := &nopTracer{}
+	cfg := aiomysql.NewConfig()
+	cfg.Tracer = tracer
+	if err := cfg.ApplyOptionFile("testdata/dsn/client.cnf", ""); err != nil {
+		t.Fatalf("ApplyOptionFile: %v", err)
+	}
+	if cfg.User != "app" || cfg.TLSMode != aiomysql.TLSVerifyIdentity || cfg.Tracer != tracer {
+		t.Errorf("after ApplyOptionFile: user %q, TLS mode %v, tracer kept %v", cfg.User, cfg.TLSMode, cfg.Tracer == tracer)
+	}
+	before := cfg.FormatDSN()
+	err := cfg.ApplyOptionFile("testdata/dsn/missing.cnf", "")
+	var oe *aiomysql.OptionFileError
+	var pe *os.PathError
+	if !errors.As(err, &oe) || !errors.As(err, &pe) || oe.Path != "testdata/dsn/missing.cnf" {
+		t.Errorf("a missing file: %v, want an *OptionFileError wrapping the *os.PathError", err)
+	}
+	if !strings.HasPrefix(err.Error(), "aiomysql: option file testdata/dsn/missing.cnf: cannot read") {
+		t.Errorf("message %q", err)
+	}
+	if cfg.FormatDSN() != before || cfg.Tracer != tracer {
+		t.Errorf("a file that could not be read changed the Config")
+	}
+}
+
+// TestEveryFieldInDSN sets each Config field away from its default and
+// checks that FormatDSN writes it and ParseDSN reads it back. A new field
+// fails here until it has a DSN parameter (or is listed as not in the DSN).
+func TestEveryFieldInDSN(t *testing.T) {
+	notInDSN := map[string]bool{"Dialer": true, "TLSConfig": true, "ServerPublicKey": true, "Tracer": true}
+	setters := map[string]func(c *aiomysql.Config){
+		"Net":                     func(c *aiomysql.Config) { c.Net = "tcp6" },
+		"Host":                    func(c *aiomysql.Config) { c.Host = "db.example" },
+		"Port":                    func(c *aiomysql.Config) { c.Port = 3307 },
+		"UnixSocket":              func(c *aiomysql.Config) { c.UnixSocket = "/s.sock" },
+		"ConnectTimeout":          func(c *aiomysql.Config) { c.ConnectTimeout = time.Second },
+		"ReadTimeout":             func(c *aiomysql.Config) { c.ReadTimeout = time.Second },
+		"WriteTimeout":            func(c *aiomysql.Config) { c.WriteTimeout = time.Second },
+		"User":                    func(c *aiomysql.Config) { c.User = "u" },
+		"Password":                func(c *aiomysql.Config) { c.Password = "p" },
+		"Database":                func(c *aiomysql.Config) { c.Database = "d" },
+		"Charset":                 func(c *aiomysql.Config) { c.Charset = "latin1" },
+		"Collation":               func(c *aiomysql.Config) { c.Collation = "latin1_bin" },
+		"SQLMode":                 func(c *aiomysql.Config) { c.SQLMode = "ANSI" },
+		"TimeZone":                func(c *aiomysql.Config) { c.TimeZone = "+01:00" },
+		"Location":                func(c *aiomysql.Config) { c.Location = time.Local },
+		"ParseTime":               func(c *aiomysql.Config) { c.ParseTime = true },
+		"TimeTruncate":            func(c *aiomysql.Config) { c.TimeTruncate = time.Second },
+		"TinyInt1IsBool":          func(c *aiomysql.Config) { c.TinyInt1IsBool = false },
+		"Autocommit":              func(c *aiomysql.Config) { c.Autocommit = ptr(false) },
+		"InitCommands":            func(c *aiomysql.Config) { c.InitCommands = []string{"DO 1"} },
+		"Params":                  func(c *aiomysql.Config) { c.Params = map[string]string{"wait_timeout": "1"} },
+		"ProgramName":             func(c *aiomysql.Config) { c.ProgramName = "p" },
+		"ConnectAttributes":       func(c *aiomysql.Config) { c.ConnectAttributes = map[string]string{"k": "v"} },
+		"TLSMode":                 func(c *aiomysql.Config) { c.TLSMode = aiomysql.TLSVerifyCA },
+		"SSLCA":                   func(c *aiomysql.Config) { c.SSLCA = "/ca.pem" },
+		"SSLCert":                 func(c *aiomysql.Config) { c.SSLCert, c.SSLKey = "/c.pem", "/k.pem" },
+		"SSLKey":                  func(c *aiomysql.Config) { c.SSLCert, c.SSLKey = "/c.pem", "/k.pem" },
+		"TLSServerName":           func(c *aiomysql.Config) { c.TLSServerName = "n" },
+		"AuthPlugins":             func(c *aiomysql.Config) { c.AuthPlugins = []string{"client_ed25519"} },
+		"AuthPlugin":              func(c *aiomysql.Config) { c.AuthPlugin = "client_ed25519" },
+		"AllowCleartextPasswords": func(c *aiomysql.Config) { c.AllowCleartextPasswords = true },
+		"AllowNativePasswords":    func(c *aiomysql.Config) { c.AllowNativePasswords = false },
+		"AllowOldPasswords":       func(c *aiomysql.Config) { c.AllowOldPasswords = true },
+		"AllowPublicKeyRetrieval": func(c *aiomysql.Config) { c.AllowPublicKeyRetrieval = true },
+		"ServerPublicKeyFile":     func(c *aiomysql.Config) { c.ServerPublicKeyFile = "/k.pem" },
+		"MaxAllowedPacket":        func(c *aiomysql.Config) { c.MaxAllowedPacket = 0 },
+		"MultiStatements":         func(c *aiomysql.Config) { c.MultiStatements = true },
+		"ClientFoundRows":         func(c *aiomysql.Config) { c.ClientFoundRows = true },
+		"ColumnsWithAlias":        func(c *aiomysql.Config) { c.ColumnsWithAlias = true },
+		"InterpolateParams":       func(c *aiomysql.Config) { c.InterpolateParams = false },
+		"RejectReadOnly":          func(c *aiomysql.Config) { c.RejectReadOnly = true },
+		"CheckConnLiveness":       func(c *aiomysql.Config) { c.CheckConnLiveness = false },
+		"ClientFlag":              func(c *aiomysql.Config) { c.ClientFlag = 1 << 33 },
+		"DefaultCursor":           func(c *aiomysql.Config) { c.DefaultCursor = aiomysql.CursorStreaming },
+		"Logger":                  func(c *aiomysql.Config) { c.Logger = slog.Default() },
+		"LocalInfile":             func(c *aiomysql.Config) { c.LocalInfile = true },
+		"LocalInfileAllow":        func(c *aiomysql.Config) { c.LocalInfileAllow = []string{"/data"} },
+		"KillOnCancel":            func(c *aiomysql.Config) { c.KillOnCancel = false },
+		"KillDelay":               func(c *aiomysql.Config) { c.KillDelay = time.Second },
+		"ReadDefaultFile":         func(c *aiomysql.Config) { c.ReadDefaultFile = "/my.cnf" },
+		"ReadDefaultGroup":        func(c *aiomysql.Config) { c.ReadDefaultGroup = "g" },
+	}
+	fields := reflect.TypeFor[aiomysql.Config]()
+	for i := range fields.NumField() {
+		name := fields.Field(i).Name
+		if notInDSN[name] {
+			continue
+		}
+		set, ok := setters[name]
+		if !ok {
+			t.Errorf("Config.%s has no DSN test: give it a DSN parameter and add it here", name)
+			continue
+		}
+		cfg := config(set)
+		if cfg.FormatDSN() == "/" {
+			t.Errorf("Config.%s is not written by FormatDSN", name)
+			continue
+		}
+		back, err := aiomysql.ParseDSN(cfg.FormatDSN())
+		if err != nil {
+			t.Errorf("Config.%s: ParseDSN(FormatDSN): %v", name, err)
+			continue
+		}
+		requireSameConfig(t, "Config."+name, back, cfg)
 	}
 }

@@ -1,17 +1,16 @@
 package aiomysql
 
-import (
-	"strconv"
-	"strings"
-)
+import "github.com/aiomysql-go/aiomysql/internal/dsn"
 
 // TLSMode says whether a connection is encrypted and how much of the server's
 // certificate is checked. The modes are MySQL's --ssl-mode values, weakest
 // first, so a mode can be compared: mode >= TLSRequired means "encrypt or
 // fail". The zero value is TLSDisabled; NewConfig and ParseDSN start from
-// TLSPreferred.
+// TLSPreferred. Every mode but TLSDisabled uses TLS 1.2 or later and sends
+// Config.TLSServerName (else Config.Host) as the server name.
 type TLSMode int
 
+// The modes, weakest first; their numbers are those of internal/dsn's.
 const (
 	// TLSDisabled never encrypts (DSN tls=disabled, tls=false, ssl-mode=DISABLED).
 	TLSDisabled TLSMode = iota
@@ -35,63 +34,29 @@ const (
 
 // String returns the mode's DSN name: "disabled", "preferred", "required",
 // "verify-ca" or "verify-identity".
-func (m TLSMode) String() string {
-	switch m {
-	case TLSDisabled:
-		return "disabled"
-	case TLSPreferred:
-		return "preferred"
-	case TLSRequired:
-		return "required"
-	case TLSVerifyCA:
-		return "verify-ca"
-	case TLSVerifyIdentity:
-		return "verify-identity"
-	}
-	return "TLSMode(" + strconv.Itoa(int(m)) + ")"
-}
-
-// valid reports whether m is one of the named modes.
-func (m TLSMode) valid() bool { return m >= TLSDisabled && m <= TLSVerifyIdentity }
-
-// ParseTLSMode reads a TLS mode. It accepts MySQL's --ssl-mode names
-// (DISABLED, PREFERRED, REQUIRED, VERIFY_CA, VERIFY_IDENTITY) in any case and
-// with '-' or '_', and go-sql-driver/mysql's tls values: true (verify-identity),
-// false (disabled), skip-verify (required, encrypted but unverified), 1 and 0.
-// go-sql-driver's registered TLS config names are not modes: a Config takes a
-// *tls.Config in its TLSConfig field instead. A bad name gives a *ConfigError.
-func ParseTLSMode(s string) (TLSMode, error) {
-	switch strings.ReplaceAll(strings.ToLower(s), "_", "-") {
-	case "disabled", "false", "0":
-		return TLSDisabled, nil
-	case "preferred":
-		return TLSPreferred, nil
-	case "required", "skip-verify":
-		return TLSRequired, nil
-	case "verify-ca":
-		return TLSVerifyCA, nil
-	case "verify-identity", "true", "1":
-		return TLSVerifyIdentity, nil
-	}
-	return TLSDisabled, &ConfigError{Field: "TLSMode", Reason: "unknown TLS mode " + quoteShort(s) +
-		" (want disabled, preferred, required, verify-ca or verify-identity;" +
-		" a custom *tls.Config goes in Config.TLSConfig)"}
-}
+func (m TLSMode) String() string { return dsn.TLSMode(m).String() }
 
 // MarshalText returns the mode's name, as String.
 func (m TLSMode) MarshalText() ([]byte, error) {
-	if !m.valid() {
-		return nil, &ConfigError{Field: "TLSMode", Reason: "invalid TLS mode " + strconv.Itoa(int(m))}
+	if !dsn.TLSMode(m).Valid() {
+		return nil, rootError(dsn.InvalidTLSMode(dsn.TLSMode(m)))
 	}
 	return []byte(m.String()), nil
 }
 
-// UnmarshalText reads a mode as ParseTLSMode does.
+// UnmarshalText reads a mode as the DSN's tls and ssl-mode parameters do:
+// MySQL's --ssl-mode names (DISABLED, PREFERRED, REQUIRED, VERIFY_CA,
+// VERIFY_IDENTITY) in any case and with '-' or '_', and
+// go-sql-driver/mysql's tls values true (verify-identity), false
+// (disabled), skip-verify (required), 1 and 0. go-sql-driver's registered
+// TLS config names are not modes: a Config takes a *tls.Config in its
+// TLSConfig field instead. A bad name gives a *ConfigError and leaves m
+// unchanged.
 func (m *TLSMode) UnmarshalText(text []byte) error {
-	v, err := ParseTLSMode(string(text))
+	v, err := dsn.ParseTLSMode(string(text))
 	if err != nil {
-		return err
+		return rootError(err)
 	}
-	*m = v
+	*m = TLSMode(v)
 	return nil
 }

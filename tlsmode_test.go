@@ -9,15 +9,17 @@ import (
 )
 
 func TestTLSModeNames(t *testing.T) {
-	modes := []aiomysql.TLSMode{aiomysql.TLSDisabled, aiomysql.TLSPreferred, aiomysql.TLSRequired, aiomysql.TLSVerifyCA, aiomysql.TLSVerifyIdentity}
-	for _, m := range modes {
-		got, err := aiomysql.ParseTLSMode(m.String())
-		if err != nil || got != m {
-			t.Errorf("ParseTLSMode(%q) = %v, %v", m.String(), got, err)
+	names := map[string]aiomysql.TLSMode{
+		"disabled": aiomysql.TLSDisabled, "preferred": aiomysql.TLSPreferred, "required": aiomysql.TLSRequired,
+		"verify-ca": aiomysql.TLSVerifyCA, "verify-identity": aiomysql.TLSVerifyIdentity,
+	}
+	for name, m := range names {
+		if m.String() != name {
+			t.Errorf("%d.String() = %q, want %q", int(m), m.String(), name)
 		}
 		text, err := m.MarshalText()
-		if err != nil {
-			t.Fatalf("MarshalText(%v): %v", m, err)
+		if err != nil || string(text) != name {
+			t.Errorf("MarshalText(%v) = %q, %v", m, text, err)
 		}
 		var back aiomysql.TLSMode
 		if err := back.UnmarshalText(text); err != nil || back != m {
@@ -25,22 +27,22 @@ func TestTLSModeNames(t *testing.T) {
 		}
 	}
 	aliases := map[string]aiomysql.TLSMode{
-		"DISABLED": aiomysql.TLSDisabled, "false": aiomysql.TLSDisabled, "0": aiomysql.TLSDisabled,
-		"Preferred": aiomysql.TLSPreferred, "REQUIRED": aiomysql.TLSRequired, "skip-verify": aiomysql.TLSRequired,
-		"VERIFY_CA": aiomysql.TLSVerifyCA, "verify_identity": aiomysql.TLSVerifyIdentity,
-		"true": aiomysql.TLSVerifyIdentity, "1": aiomysql.TLSVerifyIdentity,
+		"DISABLED": aiomysql.TLSDisabled, "false": aiomysql.TLSDisabled, "REQUIRED": aiomysql.TLSRequired,
+		"skip-verify": aiomysql.TLSRequired, "VERIFY_CA": aiomysql.TLSVerifyCA, "true": aiomysql.TLSVerifyIdentity,
 	}
 	for s, want := range aliases {
-		if got, err := aiomysql.ParseTLSMode(s); err != nil || got != want {
-			t.Errorf("ParseTLSMode(%q) = %v, %v; want %v", s, got, err, want)
+		var got aiomysql.TLSMode
+		if err := got.UnmarshalText([]byte(s)); err != nil || got != want {
+			t.Errorf("UnmarshalText(%q) = %v, %v; want %v", s, got, err, want)
 		}
 	}
 	var ce *aiomysql.ConfigError
-	if _, err := aiomysql.ParseTLSMode("myRegisteredConfig"); !errors.As(err, &ce) || !strings.Contains(err.Error(), "TLSConfig") {
-		t.Errorf("ParseTLSMode of a name: %v, want a *ConfigError pointing at TLSConfig", err)
+	m := aiomysql.TLSVerifyCA
+	if err := m.UnmarshalText([]byte("myRegisteredConfig")); !errors.As(err, &ce) || !strings.Contains(err.Error(), "TLSConfig") || m != aiomysql.TLSVerifyCA {
+		t.Errorf("UnmarshalText of a name: %v (mode now %v), want a *ConfigError pointing at TLSConfig and the mode unchanged", err, m)
 	}
-	if _, err := aiomysql.TLSMode(42).MarshalText(); err == nil {
-		t.Errorf("MarshalText of an invalid mode succeeded")
+	if _, err := aiomysql.TLSMode(42).MarshalText(); !errors.As(err, &ce) || ce.Field != "TLSMode" {
+		t.Errorf("MarshalText of an invalid mode: %v, want a *ConfigError for TLSMode", err)
 	}
 	if got := aiomysql.TLSMode(42).String(); got != "TLSMode(42)" {
 		t.Errorf("String of an invalid mode = %q", got)

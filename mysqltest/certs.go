@@ -1,19 +1,13 @@
 package mysqltest
 
 import (
-	"crypto/ecdsa"
-	"crypto/elliptic"
-	"crypto/rand"
 	"crypto/tls"
 	"crypto/x509"
-	"crypto/x509/pkix"
-	"encoding/pem"
 	"fmt"
-	"math/big"
-	"net"
 	"os"
 	"path/filepath"
-	"time"
+
+	"github.com/aiomysql-go/aiomysql/internal/testcert"
 )
 
 // TLSFiles is the TLS material a server is started with: a private CA, a
@@ -60,60 +54,23 @@ func (f *TLSFiles) ClientConfig(serverName string, clientCert bool) (*tls.Config
 
 // makeTLSFiles writes a CA, a server and a client certificate into dir.
 func makeTLSFiles(dir string) (*TLSFiles, error) {
-	now := time.Now()
-	caKey, err := ecdsa.GenerateKey(elliptic.P256(), rand.Reader)
+	ca, err := testcert.NewCA("mysqltest CA")
 	if err != nil {
 		return nil, err
 	}
-	caTmpl := &x509.Certificate{
-		SerialNumber:          big.NewInt(1),
-		Subject:               pkix.Name{CommonName: "mysqltest CA"},
-		NotBefore:             now.Add(-time.Hour),
-		NotAfter:              now.Add(10 * 365 * 24 * time.Hour),
-		KeyUsage:              x509.KeyUsageCertSign | x509.KeyUsageCRLSign,
-		BasicConstraintsValid: true,
-		IsCA:                  true,
-	}
-	caDER, err := x509.CreateCertificate(rand.Reader, caTmpl, caTmpl, &caKey.PublicKey, caKey)
+	server, err := ca.Server("localhost", "127.0.0.1", "::1")
 	if err != nil {
 		return nil, err
 	}
-	ca, err := x509.ParseCertificate(caDER)
+	serverCert, serverKey, err := testcert.PEM(server)
 	if err != nil {
 		return nil, err
 	}
-	leaf := func(serial int64, cn string, usage x509.ExtKeyUsage, dns []string, ips []net.IP) (certPEM, keyPEM []byte, err error) {
-		key, err := ecdsa.GenerateKey(elliptic.P256(), rand.Reader)
-		if err != nil {
-			return nil, nil, err
-		}
-		tmpl := &x509.Certificate{
-			SerialNumber: big.NewInt(serial),
-			Subject:      pkix.Name{CommonName: cn},
-			NotBefore:    now.Add(-time.Hour),
-			NotAfter:     now.Add(10 * 365 * 24 * time.Hour),
-			KeyUsage:     x509.KeyUsageDigitalSignature,
-			ExtKeyUsage:  []x509.ExtKeyUsage{usage},
-			DNSNames:     dns,
-			IPAddresses:  ips,
-		}
-		der, err := x509.CreateCertificate(rand.Reader, tmpl, ca, &key.PublicKey, caKey)
-		if err != nil {
-			return nil, nil, err
-		}
-		keyDER, err := x509.MarshalPKCS8PrivateKey(key)
-		if err != nil {
-			return nil, nil, err
-		}
-		return pem.EncodeToMemory(&pem.Block{Type: "CERTIFICATE", Bytes: der}),
-			pem.EncodeToMemory(&pem.Block{Type: "PRIVATE KEY", Bytes: keyDER}), nil
-	}
-	serverCert, serverKey, err := leaf(2, "localhost", x509.ExtKeyUsageServerAuth,
-		[]string{"localhost"}, []net.IP{net.IPv4(127, 0, 0, 1), net.IPv6loopback})
+	client, err := ca.Client("mysqltest client")
 	if err != nil {
 		return nil, err
 	}
-	clientCert, clientKey, err := leaf(3, "mysqltest client", x509.ExtKeyUsageClientAuth, nil, nil)
+	clientCert, clientKey, err := testcert.PEM(client)
 	if err != nil {
 		return nil, err
 	}
@@ -123,7 +80,7 @@ func makeTLSFiles(dir string) (*TLSFiles, error) {
 		ServerKeyFile:  filepath.Join(dir, "server-key.pem"),
 		ClientCertFile: filepath.Join(dir, "client-cert.pem"),
 		ClientKeyFile:  filepath.Join(dir, "client-key.pem"),
-		CAPEM:          pem.EncodeToMemory(&pem.Block{Type: "CERTIFICATE", Bytes: caDER}),
+		CAPEM:          ca.PEM(),
 		ClientCertPEM:  clientCert,
 		ClientKeyPEM:   clientKey,
 	}

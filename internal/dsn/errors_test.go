@@ -1,19 +1,19 @@
-package aiomysql_test
+package dsn_test
 
 import (
 	"errors"
 	"strings"
 	"testing"
 
-	"github.com/aiomysql-go/aiomysql"
+	"github.com/aiomysql-go/aiomysql/internal/dsn"
 )
 
-// TestParseDSNErrors checks that bad DSNs give a *DSNError naming the
+// TestParseDSNErrors checks that bad DSNs give a *Error naming the
 // parameter at fault and saying why.
 func TestParseDSNErrors(t *testing.T) {
 	tests := []struct {
 		dsn       string
-		param     string // DSNError.Param
+		param     string // Error.Param
 		mentioned string // a piece of the message
 	}{
 		{"user:pw@tcp(h:1)", "", "missing the '/'"},
@@ -77,16 +77,16 @@ func TestParseDSNErrors(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.dsn, func(t *testing.T) {
-			cfg, err := aiomysql.ParseDSN(tt.dsn)
+			cfg, err := dsn.Parse(tt.dsn)
 			if err == nil {
 				t.Fatalf("ParseDSN accepted it: %+v", cfg)
 			}
 			if cfg != nil {
 				t.Errorf("ParseDSN returned a Config with its error")
 			}
-			var de *aiomysql.DSNError
+			var de *dsn.Error
 			if !errors.As(err, &de) {
-				t.Fatalf("error %T is not a *DSNError: %v", err, err)
+				t.Fatalf("error %T is not a *Error: %v", err, err)
 			}
 			if de.Param != tt.param {
 				t.Errorf("Param = %q, want %q (%v)", de.Param, tt.param, err)
@@ -99,11 +99,11 @@ func TestParseDSNErrors(t *testing.T) {
 }
 
 // TestParseDSNValidationErrorUnwraps checks that a cross-field problem found
-// by Validate keeps its *ConfigError.
+// by Validate keeps its *FieldError.
 func TestParseDSNValidationErrorUnwraps(t *testing.T) {
-	_, err := aiomysql.ParseDSN("/?ssl-key=/k.pem")
-	var ce *aiomysql.ConfigError
+	_, err := dsn.Parse("/?ssl-key=/k.pem")
+	var ce *dsn.FieldError
 	if !errors.As(err, &ce) || ce.Field != "SSLCert" {
-		t.Fatalf("err = %v, want a *ConfigError for SSLCert inside", err)
+		t.Fatalf("err = %v, want a *FieldError for SSLCert inside", err)
 	}
 }

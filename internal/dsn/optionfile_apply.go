@@ -1,4 +1,4 @@
-package aiomysql
+package dsn
 
 import (
 	"errors"
@@ -28,7 +28,7 @@ func isBoolOption(key string) bool {
 // file, as aiomysql's read_default_file and read_default_group do. It reads
 // the [client], [client-server] and [client-mariadb] groups and then group
 // (when not ""), whose values win; within them a later line wins. A field
-// is unset when it holds its zero value or its NewConfig default, so a value
+// is unset when it holds its zero value or its New default, so a value
 // set explicitly to the default is also replaced.
 //
 // The options read are user, password, host, port, socket (used when the
@@ -40,7 +40,7 @@ func isBoolOption(key string) bool {
 // enable-cleartext-plugin. Names match with '-' or '_', and the loose-,
 // skip-, disable- and enable- prefixes work as in MySQL. Other options,
 // meant for other programs, are ignored. Errors are *OptionFileError.
-func (c *Config) ApplyOptionFile(path, group string) error {
+func (c *Settings) ApplyOptionFile(path, group string) error {
 	entries, err := readOptionFile(path, 0)
 	if err != nil {
 		return err
@@ -72,7 +72,7 @@ func (c *Config) ApplyOptionFile(path, group string) error {
 }
 
 // applyOptions sets the unset fields of c from the selected options.
-func (c *Config) applyOptions(opts map[string]optionEntry) error {
+func (c *Settings) applyOptions(opts map[string]optionEntry) error {
 	str := func(key string, field *string) {
 		if e, ok := opts[key]; ok && e.hasValue && *field == "" {
 			*field = e.value
@@ -116,7 +116,7 @@ func (c *Config) applyOptions(opts map[string]optionEntry) error {
 }
 
 // applyNumberOptions sets port, connect-timeout and max-allowed-packet.
-func (c *Config) applyNumberOptions(opts map[string]optionEntry) error {
+func (c *Settings) applyNumberOptions(opts map[string]optionEntry) error {
 	if e, ok := opts["port"]; ok && (c.Port == 0 || c.Port == DefaultPort) {
 		p, err := strconv.Atoi(e.value)
 		if err != nil || p < 1 || p > 65535 {
@@ -142,7 +142,7 @@ func (c *Config) applyNumberOptions(opts map[string]optionEntry) error {
 }
 
 // applyBoolOptions sets the switches that default to off.
-func (c *Config) applyBoolOptions(opts map[string]optionEntry) error {
+func (c *Settings) applyBoolOptions(opts map[string]optionEntry) error {
 	for key, field := range map[string]*bool{
 		"local-infile":            &c.LocalInfile,
 		"get-server-public-key":   &c.AllowPublicKeyRetrieval,
@@ -161,7 +161,7 @@ func (c *Config) applyBoolOptions(opts map[string]optionEntry) error {
 
 // applyTLSOptions sets TLSMode from ssl-mode, or else from MariaDB's
 // ssl-verify-server-cert and ssl, when it is unset (TLSPreferred).
-func (c *Config) applyTLSOptions(opts map[string]optionEntry) error {
+func (c *Settings) applyTLSOptions(opts map[string]optionEntry) error {
 	if c.TLSMode != TLSPreferred {
 		return nil
 	}

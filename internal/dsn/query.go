@@ -1,4 +1,4 @@
-package aiomysql
+package dsn
 
 import (
 	"net/url"
@@ -6,7 +6,7 @@ import (
 )
 
 // parseParams reads the query part: name=value pairs separated by '&'.
-func parseParams(cfg *Config, st *dsnState, query string) error {
+func parseParams(cfg *Settings, st *dsnState, query string) error {
 	if query == "" {
 		return nil
 	}
@@ -24,11 +24,11 @@ func parseParams(cfg *Config, st *dsnState, query string) error {
 		}
 		name, raw, ok := strings.Cut(pair, "=")
 		if !ok {
-			return &DSNError{Param: name, Reason: "no value (want name=value)"}
+			return &Error{Param: name, Reason: "no value (want name=value)"}
 		}
 		value, err := url.QueryUnescape(raw)
 		if err != nil {
-			return &DSNError{Param: name, Reason: "bad percent-encoding in the value"}
+			return &Error{Param: name, Reason: "bad percent-encoding in the value"}
 		}
 		if i, known := index[normalizeParam(name)]; known {
 			if err := table[i].parse(cfg, st, value); err != nil {
@@ -37,7 +37,7 @@ func parseParams(cfg *Config, st *dsnState, query string) error {
 			continue
 		}
 		if !validSessionVar(name) {
-			return &DSNError{Param: name, Reason: "unknown parameter, and not a plain session variable name"}
+			return &Error{Param: name, Reason: "unknown parameter, and not a plain session variable name"}
 		}
 		if cfg.Params == nil {
 			cfg.Params = make(map[string]string)
@@ -49,16 +49,16 @@ func parseParams(cfg *Config, st *dsnState, query string) error {
 
 // finishDSN resolves what depends on several parts (socket, network, TLS
 // fallback) and validates the result.
-func finishDSN(cfg *Config, st *dsnState) error {
+func finishDSN(cfg *Settings, st *dsnState) error {
 	tcpGiven := strings.HasPrefix(st.netGiven, "tcp")
 	if st.hasSocket {
 		switch {
 		case st.socket == "":
-			return &DSNError{Param: "socket", Reason: "empty path"}
+			return &Error{Param: "socket", Reason: "empty path"}
 		case tcpGiven:
-			return &DSNError{Param: "socket", Reason: "given together with a TCP address"}
+			return &Error{Param: "socket", Reason: "given together with a TCP address"}
 		case st.netGiven == "unix" && cfg.UnixSocket != st.socket:
-			return &DSNError{Param: "socket", Reason: "given together with a different unix(path)"}
+			return &Error{Param: "socket", Reason: "given together with a different unix(path)"}
 		}
 		cfg.UnixSocket = st.socket
 	}
@@ -70,7 +70,7 @@ func finishDSN(cfg *Config, st *dsnState) error {
 		case TLSRequired:
 			cfg.TLSMode = TLSPreferred
 		case TLSVerifyCA, TLSVerifyIdentity:
-			return &DSNError{Param: "allowFallbackToPlaintext", Reason: "contradicts a verifying TLS mode; use tls=preferred"}
+			return &Error{Param: "allowFallbackToPlaintext", Reason: "contradicts a verifying TLS mode; use tls=preferred"}
 		}
 	}
 	if err := cfg.Validate(); err != nil {
@@ -80,13 +80,13 @@ func finishDSN(cfg *Config, st *dsnState) error {
 }
 
 // applyNetworkParam applies network= (tcp, tcp4, tcp6 or unix).
-func applyNetworkParam(cfg *Config, st *dsnState, tcpGiven bool) error {
+func applyNetworkParam(cfg *Settings, st *dsnState, tcpGiven bool) error {
 	switch st.network {
 	case "":
 		return nil
 	case "unix":
 		if tcpGiven {
-			return &DSNError{Param: "network", Reason: "unix given together with a TCP address"}
+			return &Error{Param: "network", Reason: "unix given together with a TCP address"}
 		}
 		if cfg.UnixSocket == "" {
 			cfg.UnixSocket = DefaultSocket
@@ -94,15 +94,15 @@ func applyNetworkParam(cfg *Config, st *dsnState, tcpGiven bool) error {
 		return nil
 	case "tcp", "tcp4", "tcp6":
 		if cfg.UnixSocket != "" {
-			return &DSNError{Param: "network", Reason: "TCP given together with a unix socket"}
+			return &Error{Param: "network", Reason: "TCP given together with a unix socket"}
 		}
 		if st.netGiven != "" && st.netGiven != "tcp" && st.netGiven != st.network {
-			return &DSNError{Param: "network", Reason: "differs from the address's network"}
+			return &Error{Param: "network", Reason: "differs from the address's network"}
 		}
 		if st.network != "tcp" {
 			cfg.Net = st.network
 		}
 		return nil
 	}
-	return &DSNError{Param: "network", Reason: "unknown network " + quoteShort(st.network) + " (want tcp, tcp4, tcp6 or unix)"}
+	return &Error{Param: "network", Reason: "unknown network " + QuoteShort(st.network) + " (want tcp, tcp4, tcp6 or unix)"}
 }

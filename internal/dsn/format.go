@@ -1,4 +1,4 @@
-package aiomysql
+package dsn
 
 import (
 	"maps"
@@ -8,20 +8,20 @@ import (
 	"strings"
 )
 
-// FormatDSN returns c as a DSN that ParseDSN reads back into an equal Config,
-// for a Config that passes Validate, except for what a DSN cannot hold:
+// FormatDSN returns c as a DSN that Parse reads back into an equal Settings,
+// for a Settings that passes Validate, except for what a DSN cannot hold:
 // Dialer (and a network other than tcp, tcp4, tcp6 and unix), TLSConfig,
 // ServerPublicKey, and Logger beyond "set" (echo=true). Net "tcp" and "unix"
 // read back as "", which means the same. It is the one method whose result
 // contains the password. It writes go-sql-driver/mysql's form,
 // user:password@tcp(host:port)/dbname?params, with only the parameters that
 // differ from their defaults, in a fixed order; when that form cannot hold
-// the Config (a user name with ':', a socket path with '@'), it writes a
+// the Settings (a user name with ':', a socket path with '@'), it writes a
 // mysql:// URL instead.
-func (c *Config) FormatDSN() string { return c.formatDSN(c.Password) }
+func (c *Settings) FormatDSN() string { return c.formatDSN(c.Password) }
 
 // formatDSN writes the DSN with password in place of c.Password.
-func (c *Config) formatDSN(password string) string {
+func (c *Settings) formatDSN(password string) string {
 	params := c.formatParams()
 	if s, ok := c.formatDriverForm(password, params); ok {
 		return s
@@ -32,9 +32,9 @@ func (c *Config) formatDSN(password string) string {
 // dsnPair is one name=value of the query.
 type dsnPair struct{ name, value string }
 
-// formatParams lists the parameters to write, in order: Config's own, then
+// formatParams lists the parameters to write, in order: the table's, then
 // Params sorted by name.
-func (c *Config) formatParams() []dsnPair {
+func (c *Settings) formatParams() []dsnPair {
 	var out []dsnPair
 	for _, p := range dsnParams() {
 		for _, v := range p.format(c) {
@@ -49,7 +49,7 @@ func (c *Config) formatParams() []dsnPair {
 
 // formatDriverForm writes go-sql-driver/mysql's form, or reports that it
 // cannot hold c.
-func (c *Config) formatDriverForm(password string, params []dsnPair) (string, bool) {
+func (c *Settings) formatDriverForm(password string, params []dsnPair) (string, bool) {
 	network := c.Network()
 	if strings.Contains(c.User, ":") || network == "unix" && strings.Contains(c.Addr(), "@") {
 		return "", false
@@ -82,7 +82,7 @@ func (c *Config) formatDriverForm(password string, params []dsnPair) (string, bo
 }
 
 // formatURLForm writes a mysql:// URL.
-func (c *Config) formatURLForm(password string, params []dsnPair) string {
+func (c *Settings) formatURLForm(password string, params []dsnPair) string {
 	var b strings.Builder
 	b.WriteString("mysql://")
 	if c.User != "" || password != "" {

@@ -1,4 +1,4 @@
-package aiomysql_test
+package dsn_test
 
 import (
 	"errors"
@@ -7,58 +7,58 @@ import (
 	"testing"
 	"time"
 
-	"github.com/aiomysql-go/aiomysql"
+	"github.com/aiomysql-go/aiomysql/internal/dsn"
 )
 
-func optionFile(name string) string { return filepath.Join("testdata", "dsn", name) }
+func optionFile(name string) string { return filepath.Join("testdata", "optionfile", name) }
 
 func TestApplyOptionFile(t *testing.T) {
-	fromClient := func(c *aiomysql.Config) {
+	fromClient := func(c *dsn.Settings) {
 		c.User, c.Password, c.Host, c.Port, c.Database = "app", `p#ss w"ord`, "db.example.com", 3307, "shop"
-		c.Charset, c.SSLCA, c.TLSMode = "latin1", "/etc/mysql/ca.pem", aiomysql.TLSVerifyIdentity
+		c.Charset, c.SSLCA, c.TLSMode = "latin1", "/etc/mysql/ca.pem", dsn.TLSVerifyIdentity
 		c.ConnectTimeout, c.MaxAllowedPacket, c.LocalInfile = 5*time.Second, 16<<20, true
 		c.InitCommands = []string{"SET @from_file = 1"}
 	}
 	tests := []struct {
 		name, file, group string
-		start             func(c *aiomysql.Config)
-		want              func(c *aiomysql.Config)
+		start             func(c *dsn.Settings)
+		want              func(c *dsn.Settings)
 	}{
 		{"client group", "client.cnf", "", nil, fromClient},
-		{"named group wins", "client.cnf", "myapp", nil, func(c *aiomysql.Config) {
+		{"named group wins", "client.cnf", "myapp", nil, func(c *dsn.Settings) {
 			fromClient(c)
 			c.User, c.Database = "myapp", "myapp_db"
 		}},
 		{"client group named explicitly", "client.cnf", "client", nil, fromClient},
-		{"set fields are kept", "client.cnf", "", func(c *aiomysql.Config) {
-			c.User, c.Host, c.Port, c.TLSMode, c.InitCommands = "explicit", "10.0.0.1", 4000, aiomysql.TLSRequired, []string{"SELECT 1"}
+		{"set fields are kept", "client.cnf", "", func(c *dsn.Settings) {
+			c.User, c.Host, c.Port, c.TLSMode, c.InitCommands = "explicit", "10.0.0.1", 4000, dsn.TLSRequired, []string{"SELECT 1"}
 			c.ConnectTimeout, c.Charset = time.Second, "utf8"
-		}, func(c *aiomysql.Config) {
+		}, func(c *dsn.Settings) {
 			fromClient(c)
-			c.User, c.Host, c.Port, c.TLSMode, c.InitCommands = "explicit", "10.0.0.1", 4000, aiomysql.TLSRequired, []string{"SELECT 1"}
+			c.User, c.Host, c.Port, c.TLSMode, c.InitCommands = "explicit", "10.0.0.1", 4000, dsn.TLSRequired, []string{"SELECT 1"}
 			c.ConnectTimeout, c.Charset = time.Second, "utf8"
 		}},
-		{"zero Config", "client.cnf", "", func(c *aiomysql.Config) { *c = aiomysql.Config{} }, func(c *aiomysql.Config) {
-			*c = aiomysql.Config{}
+		{"zero Config", "client.cnf", "", func(c *dsn.Settings) { *c = dsn.Settings{} }, func(c *dsn.Settings) {
+			*c = dsn.Settings{}
 			fromClient(c)
-			c.TLSMode = aiomysql.TLSDisabled // a zero Config's TLSMode counts as set
+			c.TLSMode = dsn.TLSDisabled // a zero Config's TLSMode counts as set
 		}},
-		{"mariadb groups", "mariadb.cnf", "", nil, func(c *aiomysql.Config) {
-			c.UnixSocket, c.TLSMode, c.AuthPlugin = "/run/mysqld/mysqld.sock", aiomysql.TLSVerifyIdentity, "client_ed25519"
+		{"mariadb groups", "mariadb.cnf", "", nil, func(c *dsn.Settings) {
+			c.UnixSocket, c.TLSMode, c.AuthPlugin = "/run/mysqld/mysqld.sock", dsn.TLSVerifyIdentity, "client_ed25519"
 			c.AllowPublicKeyRetrieval, c.ServerPublicKeyFile = true, "/etc/mysql/server key.pem"
 			c.User, c.Password = "maria", `secret word\x`
 		}},
-		{"socket not used with an explicit host", "mariadb.cnf", "", func(c *aiomysql.Config) { c.Host = "db" }, func(c *aiomysql.Config) {
-			c.Host, c.TLSMode, c.AuthPlugin = "db", aiomysql.TLSVerifyIdentity, "client_ed25519"
+		{"socket not used with an explicit host", "mariadb.cnf", "", func(c *dsn.Settings) { c.Host = "db" }, func(c *dsn.Settings) {
+			c.Host, c.TLSMode, c.AuthPlugin = "db", dsn.TLSVerifyIdentity, "client_ed25519"
 			c.AllowPublicKeyRetrieval, c.ServerPublicKeyFile = true, "/etc/mysql/server key.pem"
 			c.User, c.Password = "maria", `secret word\x`
 		}},
-		{"includes", "include.cnf", "", nil, func(c *aiomysql.Config) {
+		{"includes", "include.cnf", "", nil, func(c *dsn.Settings) {
 			fromClient(c)
 			c.User, c.Database, c.Port = "from-b", "from-a", 3310
 		}},
-		{"protocol tcp and skip-ssl", "tcp.cnf", "", nil, func(c *aiomysql.Config) {
-			c.Host, c.TLSMode = "localhost", aiomysql.TLSDisabled
+		{"protocol tcp and skip-ssl", "tcp.cnf", "", nil, func(c *dsn.Settings) {
+			c.Host, c.TLSMode = "localhost", dsn.TLSDisabled
 		}},
 	}
 	for _, tt := range tests {
@@ -92,10 +92,10 @@ func TestApplyOptionFileErrors(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.file, func(t *testing.T) {
-			cfg := aiomysql.NewConfig()
+			cfg := dsn.New()
 			before := cfg.FormatDSN()
 			err := cfg.ApplyOptionFile(optionFile(tt.file), "")
-			var oe *aiomysql.OptionFileError
+			var oe *dsn.OptionFileError
 			if !errors.As(err, &oe) {
 				t.Fatalf("ApplyOptionFile = %v, want an *OptionFileError", err)
 			}
@@ -108,7 +108,7 @@ func TestApplyOptionFileErrors(t *testing.T) {
 		})
 	}
 	var pe *os.PathError
-	if err := aiomysql.NewConfig().ApplyOptionFile(optionFile("missing.cnf"), ""); !errors.As(err, &pe) {
+	if err := dsn.New().ApplyOptionFile(optionFile("missing.cnf"), ""); !errors.As(err, &pe) {
 		t.Errorf("a missing file: %v, want it to wrap the *os.PathError", err)
 	}
 }
@@ -129,8 +129,8 @@ func FuzzApplyOptionFile(f *testing.F) {
 		if err := os.WriteFile(path, []byte(body), 0o600); err != nil {
 			t.Fatal(err)
 		}
-		err := aiomysql.NewConfig().ApplyOptionFile(path, group)
-		var oe *aiomysql.OptionFileError
+		err := dsn.New().ApplyOptionFile(path, group)
+		var oe *dsn.OptionFileError
 		if err != nil && !errors.As(err, &oe) {
 			t.Fatalf("error %T is not an *OptionFileError: %v", err, err)
 		}

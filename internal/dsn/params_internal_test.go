@@ -1,4 +1,4 @@
-package aiomysql
+package dsn
 
 import (
 	"strings"
@@ -62,9 +62,9 @@ func TestFindSeparatorLinear(t *testing.T) {
 	for _, unit := range []string{")/@a(", "@a(/", "a@/", "/("} {
 		dsn := strings.Repeat(unit, 200_000)
 		start := time.Now()
-		_, _ = ParseDSN(dsn)
+		_, _ = Parse(dsn)
 		if d := time.Since(start); d > 5*time.Second {
-			t.Errorf("ParseDSN of %d bytes of %q took %v", len(dsn), unit, d)
+			t.Errorf("Parse of %d bytes of %q took %v", len(dsn), unit, d)
 		}
 	}
 }

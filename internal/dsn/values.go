@@ -1,4 +1,4 @@
-package aiomysql
+package dsn
 
 import (
 	"errors"
@@ -16,11 +16,33 @@ func parseBool(v string) (bool, error) {
 	case v == "0" || strings.EqualFold(v, "false"):
 		return false, nil
 	}
-	return false, errors.New("not a boolean (want true, false, 1 or 0): " + quoteShort(v))
+	return false, errors.New("not a boolean (want true, false, 1 or 0): " + QuoteShort(v))
 }
 
 // formatBool writes a boolean as parseBool reads it.
 func formatBool(b bool) string { return strconv.FormatBool(b) }
+
+// parseInt reads a decimal integer.
+func parseInt(v string) (int, error) {
+	n, err := strconv.Atoi(v)
+	if err != nil {
+		return 0, errors.New("not an integer: " + QuoteShort(v))
+	}
+	return n, nil
+}
+
+// parseUint reads an unsigned integer, decimal or with a 0x, 0o or 0b
+// prefix.
+func parseUint(v string) (uint64, error) {
+	n, err := strconv.ParseUint(v, 0, 64)
+	if err != nil {
+		return 0, errors.New("not an unsigned integer: " + QuoteShort(v))
+	}
+	return n, nil
+}
+
+// formatUint writes an unsigned integer in decimal, as parseUint reads it.
+func formatUint(n uint64) string { return strconv.FormatUint(n, 10) }
 
 // parseDuration reads a Go duration ("1m30s", "250ms") or a bare number of
 // seconds ("10", "0.5"), as aiomysql's timeouts are given. Negative values
@@ -29,16 +51,16 @@ func parseDuration(v string) (time.Duration, error) {
 	if v != "" && strings.Trim(v, "0123456789.") == "" {
 		f, err := strconv.ParseFloat(v, 64)
 		if err != nil || f*1e9 >= math.MaxInt64 {
-			return 0, errors.New("not a number of seconds: " + quoteShort(v))
+			return 0, errors.New("not a number of seconds: " + QuoteShort(v))
 		}
 		return time.Duration(f * 1e9), nil
 	}
 	d, err := time.ParseDuration(v)
 	if err != nil {
-		return 0, errors.New("not a duration (want e.g. 30s, 500ms or bare seconds): " + quoteShort(v))
+		return 0, errors.New("not a duration (want e.g. 30s, 500ms or bare seconds): " + QuoteShort(v))
 	}
 	if d < 0 {
-		return 0, errors.New("negative duration: " + quoteShort(v))
+		return 0, errors.New("negative duration: " + QuoteShort(v))
 	}
 	return d, nil
 }
@@ -83,7 +105,7 @@ func parseList(v string) ([]string, error) {
 	items := strings.Split(v, ",")
 	for _, it := range items {
 		if it == "" {
-			return nil, errors.New("empty item in list " + quoteShort(v))
+			return nil, errors.New("empty item in list " + QuoteShort(v))
 		}
 	}
 	return items, nil
@@ -99,7 +121,7 @@ func parseAttributes(v string) (map[string]string, error) {
 	for item := range strings.SplitSeq(v, ",") {
 		k, val, ok := strings.Cut(item, ":")
 		if !ok {
-			return nil, errors.New("attribute without ':' " + quoteShort(item))
+			return nil, errors.New("attribute without ':' " + QuoteShort(item))
 		}
 		attrs[k] = val
 	}

@@ -1,4 +1,4 @@
-package aiomysql
+package dsn
 
 import (
 	"net/netip"
@@ -9,11 +9,11 @@ import (
 	"time"
 )
 
-// Validate reports the first field of c that cannot work, as a *ConfigError.
+// Validate reports the first field of c that cannot work, as a *FieldError.
 // It reads no file: the SSL* and key files are read by BuildTLSConfig and
-// LoadServerPublicKey. ParseDSN validates what it returns; Connect validates
-// too, so calling Validate is only needed to check a Config early.
-func (c *Config) Validate() error {
+// LoadServerPublicKey. Parse validates what it returns; aiomysql's Connect
+// validates every Config before dialing.
+func (c *Settings) Validate() error {
 	checks := []func() error{c.validateWhere, c.validateSession, c.validateTLS, c.validateAuth, c.validateProtocol}
 	for _, check := range checks {
 		if err := check(); err != nil {
@@ -23,23 +23,23 @@ func (c *Config) Validate() error {
 	return nil
 }
 
-func (c *Config) validateWhere() error {
+func (c *Settings) validateWhere() error {
 	switch c.Net {
 	case "", "tcp", "tcp4", "tcp6", "unix":
 	default:
 		if c.Dialer == nil {
-			return &ConfigError{Field: "Net", Reason: "unknown network " + quoteShort(c.Net) +
+			return &FieldError{Field: "Net", Reason: "unknown network " + QuoteShort(c.Net) +
 				" (want tcp, tcp4, tcp6 or unix; other names need a Dialer)"}
 		}
 	}
 	if c.UnixSocket != "" && strings.HasPrefix(c.Net, "tcp") {
-		return &ConfigError{Field: "UnixSocket", Reason: "set together with network " + c.Net}
+		return &FieldError{Field: "UnixSocket", Reason: "set together with network " + c.Net}
 	}
 	if c.Host != "" && !validHost(c.Host) {
-		return &ConfigError{Field: "Host", Reason: "not a host name or IP address"}
+		return &FieldError{Field: "Host", Reason: "not a host name or IP address"}
 	}
 	if c.Port < 0 || c.Port > 65535 {
-		return &ConfigError{Field: "Port", Reason: "out of range: " + strconv.Itoa(c.Port)}
+		return &FieldError{Field: "Port", Reason: "out of range: " + strconv.Itoa(c.Port)}
 	}
 	durations := []struct {
 		field string
@@ -50,87 +50,87 @@ func (c *Config) validateWhere() error {
 	}
 	for _, d := range durations {
 		if d.d < 0 {
-			return &ConfigError{Field: d.field, Reason: "negative: " + d.d.String()}
+			return &FieldError{Field: d.field, Reason: "negative: " + d.d.String()}
 		}
 	}
 	return nil
 }
 
-func (c *Config) validateSession() error {
+func (c *Settings) validateSession() error {
 	if c.Charset != "" && !validName(c.Charset) {
-		return &ConfigError{Field: "Charset", Reason: "not a character set name: " + quoteShort(c.Charset)}
+		return &FieldError{Field: "Charset", Reason: "not a character set name: " + QuoteShort(c.Charset)}
 	}
 	if c.Collation != "" && !validName(c.Collation) {
-		return &ConfigError{Field: "Collation", Reason: "not a collation name: " + quoteShort(c.Collation)}
+		return &FieldError{Field: "Collation", Reason: "not a collation name: " + QuoteShort(c.Collation)}
 	}
 	for _, q := range c.InitCommands {
 		if strings.TrimSpace(q) == "" {
-			return &ConfigError{Field: "InitCommands", Reason: "empty statement"}
+			return &FieldError{Field: "InitCommands", Reason: "empty statement"}
 		}
 	}
 	for name := range c.Params {
 		if !validSessionVar(name) {
-			return &ConfigError{Field: "Params", Reason: "not a plain session variable name: " + quoteShort(name)}
+			return &FieldError{Field: "Params", Reason: "not a plain session variable name: " + QuoteShort(name)}
 		}
 		if p := lookupParam(name); p != nil {
-			return &ConfigError{Field: "Params", Reason: quoteShort(name) + " is a Config setting (DSN parameter " +
+			return &FieldError{Field: "Params", Reason: QuoteShort(name) + " is a Config setting (DSN parameter " +
 				p.name + "), not a session variable"}
 		}
 	}
 	for k, v := range c.ConnectAttributes {
 		switch {
 		case k == "":
-			return &ConfigError{Field: "ConnectAttributes", Reason: "empty key"}
+			return &FieldError{Field: "ConnectAttributes", Reason: "empty key"}
 		case k[0] == '_':
-			return &ConfigError{Field: "ConnectAttributes", Reason: "key " + quoteShort(k) + " starts with '_', reserved for the client's own attributes"}
+			return &FieldError{Field: "ConnectAttributes", Reason: "key " + QuoteShort(k) + " starts with '_', reserved for the client's own attributes"}
 		case strings.ContainsAny(k, ",:"):
-			return &ConfigError{Field: "ConnectAttributes", Reason: "key " + quoteShort(k) + " contains ',' or ':'"}
+			return &FieldError{Field: "ConnectAttributes", Reason: "key " + QuoteShort(k) + " contains ',' or ':'"}
 		case strings.Contains(v, ","):
-			return &ConfigError{Field: "ConnectAttributes", Reason: "value of " + quoteShort(k) + " contains ','"}
+			return &FieldError{Field: "ConnectAttributes", Reason: "value of " + QuoteShort(k) + " contains ','"}
 		}
 	}
 	return nil
 }
 
-func (c *Config) validateTLS() error {
-	if !c.TLSMode.valid() {
-		return &ConfigError{Field: "TLSMode", Reason: "invalid TLS mode " + strconv.Itoa(int(c.TLSMode))}
+func (c *Settings) validateTLS() error {
+	if !c.TLSMode.Valid() {
+		return InvalidTLSMode(c.TLSMode)
 	}
 	if (c.SSLCert == "") != (c.SSLKey == "") {
-		return &ConfigError{Field: "SSLCert", Reason: "SSLCert and SSLKey go together"}
+		return &FieldError{Field: "SSLCert", Reason: "SSLCert and SSLKey go together"}
 	}
 	if c.TLSMode == TLSVerifyIdentity && c.TLSConfig != nil && c.TLSConfig.InsecureSkipVerify {
-		return &ConfigError{Field: "TLSConfig", Reason: "InsecureSkipVerify contradicts TLSMode verify-identity"}
+		return &FieldError{Field: "TLSConfig", Reason: "InsecureSkipVerify contradicts TLSMode verify-identity"}
 	}
 	return nil
 }
 
-func (c *Config) validateAuth() error {
+func (c *Settings) validateAuth() error {
 	if c.AuthPlugins != nil && len(c.AuthPlugins) == 0 {
-		return &ConfigError{Field: "AuthPlugins", Reason: "an empty list allows no plugin (nil means the default set)"}
+		return &FieldError{Field: "AuthPlugins", Reason: "an empty list allows no plugin (nil means the default set)"}
 	}
 	for _, p := range c.AuthPlugins {
 		if !validName(p) {
-			return &ConfigError{Field: "AuthPlugins", Reason: "not a plugin name: " + quoteShort(p)}
+			return &FieldError{Field: "AuthPlugins", Reason: "not a plugin name: " + QuoteShort(p)}
 		}
 	}
 	if c.AuthPlugin != "" && !slices.Contains(c.AllowedAuthPlugins(), c.AuthPlugin) {
-		return &ConfigError{Field: "AuthPlugin", Reason: quoteShort(c.AuthPlugin) +
+		return &FieldError{Field: "AuthPlugin", Reason: QuoteShort(c.AuthPlugin) +
 			" is not allowed (see AuthPlugins and the Allow* switches)"}
 	}
 	return nil
 }
 
-func (c *Config) validateProtocol() error {
+func (c *Settings) validateProtocol() error {
 	if c.MaxAllowedPacket != 0 && (c.MaxAllowedPacket < 1024 || c.MaxAllowedPacket > MaxMaxAllowedPacket) {
-		return &ConfigError{Field: "MaxAllowedPacket", Reason: "out of range (0, or 1024 to 1 GiB): " + strconv.Itoa(c.MaxAllowedPacket)}
+		return &FieldError{Field: "MaxAllowedPacket", Reason: "out of range (0, or 1024 to 1 GiB): " + strconv.Itoa(c.MaxAllowedPacket)}
 	}
-	if !c.DefaultCursor.valid() {
-		return &ConfigError{Field: "DefaultCursor", Reason: "invalid cursor kind " + strconv.Itoa(int(c.DefaultCursor))}
+	if !c.DefaultCursor.Valid() {
+		return &FieldError{Field: "DefaultCursor", Reason: "invalid cursor kind " + strconv.Itoa(int(c.DefaultCursor))}
 	}
 	for _, p := range c.LocalInfileAllow {
 		if !filepath.IsAbs(p) {
-			return &ConfigError{Field: "LocalInfileAllow", Reason: "not an absolute path: " + quoteShort(p)}
+			return &FieldError{Field: "LocalInfileAllow", Reason: "not an absolute path: " + QuoteShort(p)}
 		}
 	}
 	return nil

@@ -1,4 +1,4 @@
-package aiomysql
+package dsn
 
 import (
 	"net/url"
@@ -7,7 +7,7 @@ import (
 )
 
 // parseURLForm reads a mysql:// or mariadb:// URL after its scheme.
-func parseURLForm(cfg *Config, st *dsnState, rest string) error {
+func parseURLForm(cfg *Settings, st *dsnState, rest string) error {
 	end := strings.IndexAny(rest, "/?")
 	if end < 0 {
 		end = len(rest)

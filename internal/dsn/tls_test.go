@@ -1,4 +1,4 @@
-package aiomysql_test
+package dsn_test
 
 import (
 	"crypto/tls"
@@ -8,15 +8,15 @@ import (
 	"path/filepath"
 	"testing"
 
-	"github.com/aiomysql-go/aiomysql"
+	"github.com/aiomysql-go/aiomysql/internal/dsn"
 )
 
 // TestS4_VerifyCA: verify-ca accepts a certificate whose name does not match
 // but rejects one from an unknown CA.
 func TestS4_VerifyCA(t *testing.T) {
 	p := newTestPKI(t)
-	cfg := buildTLS(t, config(func(c *aiomysql.Config) {
-		c.TLSMode, c.SSLCA, c.Host = aiomysql.TLSVerifyCA, p.caFile, "wrong.name"
+	cfg := buildTLS(t, config(func(c *dsn.Settings) {
+		c.TLSMode, c.SSLCA, c.Host = dsn.TLSVerifyCA, p.caFile, "wrong.name"
 	}))
 	if err, _ := handshake(t, cfg, p.server, nil); err != nil {
 		t.Errorf("verify-ca refused the trusted CA's certificate with another name: %v", err)
@@ -33,8 +33,8 @@ func TestS4_VerifyCA(t *testing.T) {
 func TestS4_VerifyIdentity(t *testing.T) {
 	p := newTestPKI(t)
 	build := func(host, serverName string) *tls.Config {
-		return buildTLS(t, config(func(c *aiomysql.Config) {
-			c.TLSMode, c.SSLCA, c.Host, c.TLSServerName = aiomysql.TLSVerifyIdentity, p.caFile, host, serverName
+		return buildTLS(t, config(func(c *dsn.Settings) {
+			c.TLSMode, c.SSLCA, c.Host, c.TLSServerName = dsn.TLSVerifyIdentity, p.caFile, host, serverName
 		}))
 	}
 	for _, tt := range []struct{ host, serverName string }{{p.serverName, ""}, {p.serverIPAddress, ""}, {"10.9.9.9", p.serverName}} {
@@ -58,8 +58,8 @@ func TestS4_VerifyIdentity(t *testing.T) {
 func TestS4_MinimumVersion(t *testing.T) {
 	p := newTestPKI(t)
 	old := func(c *tls.Config) { c.MinVersion, c.MaxVersion = tls.VersionTLS10, tls.VersionTLS11 }
-	for _, mode := range []aiomysql.TLSMode{aiomysql.TLSPreferred, aiomysql.TLSRequired, aiomysql.TLSVerifyCA, aiomysql.TLSVerifyIdentity} {
-		cfg := buildTLS(t, config(func(c *aiomysql.Config) {
+	for _, mode := range []dsn.TLSMode{dsn.TLSPreferred, dsn.TLSRequired, dsn.TLSVerifyCA, dsn.TLSVerifyIdentity} {
+		cfg := buildTLS(t, config(func(c *dsn.Settings) {
 			c.TLSMode, c.SSLCA, c.Host = mode, p.caFile, p.serverName
 			c.TLSConfig = &tls.Config{MinVersion: tls.VersionTLS10}
 		}))
@@ -75,14 +75,14 @@ func TestS4_MinimumVersion(t *testing.T) {
 func TestBuildTLSConfigModes(t *testing.T) {
 	p := newTestPKI(t)
 	t.Run("disabled", func(t *testing.T) {
-		cfg, err := config(func(c *aiomysql.Config) { c.TLSMode = aiomysql.TLSDisabled }).BuildTLSConfig()
+		cfg, err := config(func(c *dsn.Settings) { c.TLSMode = dsn.TLSDisabled }).BuildTLSConfig()
 		if cfg != nil || err != nil {
 			t.Errorf("BuildTLSConfig() = %v, %v; want nil, nil", cfg, err)
 		}
 	})
-	for _, mode := range []aiomysql.TLSMode{aiomysql.TLSPreferred, aiomysql.TLSRequired} {
+	for _, mode := range []dsn.TLSMode{dsn.TLSPreferred, dsn.TLSRequired} {
 		t.Run(mode.String()+" unverified", func(t *testing.T) {
-			cfg := buildTLS(t, config(func(c *aiomysql.Config) { c.TLSMode = mode }))
+			cfg := buildTLS(t, config(func(c *dsn.Settings) { c.TLSMode = mode }))
 			if !cfg.InsecureSkipVerify {
 				t.Errorf("InsecureSkipVerify is off")
 			}
@@ -91,7 +91,7 @@ func TestBuildTLSConfigModes(t *testing.T) {
 			}
 		})
 		t.Run(mode.String()+" with ssl-ca", func(t *testing.T) {
-			cfg := buildTLS(t, config(func(c *aiomysql.Config) { c.TLSMode, c.SSLCA, c.Host = mode, p.caFile, "other" }))
+			cfg := buildTLS(t, config(func(c *dsn.Settings) { c.TLSMode, c.SSLCA, c.Host = mode, p.caFile, "other" }))
 			if err, _ := handshake(t, cfg, p.server, nil); err != nil {
 				t.Errorf("refused the trusted CA with another name: %v", err)
 			}
@@ -104,7 +104,7 @@ func TestBuildTLSConfigModes(t *testing.T) {
 		pool := x509.NewCertPool()
 		pool.AddCert(p.caCert)
 		custom := &tls.Config{RootCAs: pool, ServerName: p.serverName}
-		cfg := buildTLS(t, config(func(c *aiomysql.Config) { c.TLSMode, c.TLSConfig, c.Host = aiomysql.TLSRequired, custom, "ignored" }))
+		cfg := buildTLS(t, config(func(c *dsn.Settings) { c.TLSMode, c.TLSConfig, c.Host = dsn.TLSRequired, custom, "ignored" }))
 		if cfg == custom || cfg.InsecureSkipVerify || cfg.ServerName != p.serverName {
 			t.Errorf("custom config not cloned as is: same=%v insecure=%v name=%q", cfg == custom, cfg.InsecureSkipVerify, cfg.ServerName)
 		}
@@ -121,7 +121,7 @@ func TestBuildTLSConfigModes(t *testing.T) {
 	t.Run("verify-ca runs the custom VerifyConnection after the chain check", func(t *testing.T) {
 		calls := 0
 		custom := &tls.Config{VerifyConnection: func(tls.ConnectionState) error { calls++; return nil }}
-		cfg := buildTLS(t, config(func(c *aiomysql.Config) { c.TLSMode, c.SSLCA, c.TLSConfig = aiomysql.TLSVerifyCA, p.caFile, custom }))
+		cfg := buildTLS(t, config(func(c *dsn.Settings) { c.TLSMode, c.SSLCA, c.TLSConfig = dsn.TLSVerifyCA, p.caFile, custom }))
 		if err, _ := handshake(t, cfg, p.strangerServer, nil); err == nil || calls != 0 {
 			t.Errorf("unknown CA: err=%v calls=%d; want an error before the custom check", err, calls)
 		}
@@ -130,8 +130,8 @@ func TestBuildTLSConfigModes(t *testing.T) {
 		}
 	})
 	t.Run("client certificate", func(t *testing.T) {
-		cfg := buildTLS(t, config(func(c *aiomysql.Config) {
-			c.TLSMode, c.SSLCA, c.SSLCert, c.SSLKey, c.Host = aiomysql.TLSVerifyIdentity, p.caFile, p.clientCert, p.clientKey, p.serverName
+		cfg := buildTLS(t, config(func(c *dsn.Settings) {
+			c.TLSMode, c.SSLCA, c.SSLCert, c.SSLKey, c.Host = dsn.TLSVerifyIdentity, p.caFile, p.clientCert, p.clientKey, p.serverName
 		}))
 		pool := x509.NewCertPool()
 		pool.AddCert(p.caCert)
@@ -139,8 +139,8 @@ func TestBuildTLSConfigModes(t *testing.T) {
 		if cerr, serr := handshake(t, cfg, p.server, requireClient); cerr != nil || serr != nil {
 			t.Errorf("client certificate refused: client %v, server %v", cerr, serr)
 		}
-		noCert := buildTLS(t, config(func(c *aiomysql.Config) {
-			c.TLSMode, c.SSLCA, c.Host = aiomysql.TLSVerifyIdentity, p.caFile, p.serverName
+		noCert := buildTLS(t, config(func(c *dsn.Settings) {
+			c.TLSMode, c.SSLCA, c.Host = dsn.TLSVerifyIdentity, p.caFile, p.serverName
 		}))
 		if cerr, serr := handshake(t, noCert, p.server, requireClient); cerr == nil && serr == nil {
 			t.Errorf("a server requiring a client certificate accepted none")
@@ -158,23 +158,23 @@ func TestBuildTLSConfigErrors(t *testing.T) {
 	tests := []struct {
 		name  string
 		field string
-		set   func(c *aiomysql.Config)
+		set   func(c *dsn.Settings)
 	}{
-		{"missing CA", "SSLCA", func(c *aiomysql.Config) { c.SSLCA = filepath.Join(dir, "missing.pem") }},
-		{"CA without PEM", "SSLCA", func(c *aiomysql.Config) { c.SSLCA = notPEM }},
-		{"bad key pair", "SSLCert", func(c *aiomysql.Config) { c.SSLCert, c.SSLKey = p.clientCert, notPEM }},
-		{"cert without key", "SSLCert", func(c *aiomysql.Config) { c.SSLCert = p.clientCert }},
-		{"insecure custom config", "TLSConfig", func(c *aiomysql.Config) {
-			c.TLSMode, c.TLSConfig = aiomysql.TLSVerifyIdentity, &tls.Config{InsecureSkipVerify: true}
+		{"missing CA", "SSLCA", func(c *dsn.Settings) { c.SSLCA = filepath.Join(dir, "missing.pem") }},
+		{"CA without PEM", "SSLCA", func(c *dsn.Settings) { c.SSLCA = notPEM }},
+		{"bad key pair", "SSLCert", func(c *dsn.Settings) { c.SSLCert, c.SSLKey = p.clientCert, notPEM }},
+		{"cert without key", "SSLCert", func(c *dsn.Settings) { c.SSLCert = p.clientCert }},
+		{"insecure custom config", "TLSConfig", func(c *dsn.Settings) {
+			c.TLSMode, c.TLSConfig = dsn.TLSVerifyIdentity, &tls.Config{InsecureSkipVerify: true}
 		}},
-		{"invalid mode", "TLSMode", func(c *aiomysql.Config) { c.TLSMode = 17 }},
+		{"invalid mode", "TLSMode", func(c *dsn.Settings) { c.TLSMode = 17 }},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			cfg, err := config(tt.set).BuildTLSConfig()
-			var ce *aiomysql.ConfigError
+			var ce *dsn.FieldError
 			if cfg != nil || !errors.As(err, &ce) || ce.Field != tt.field {
-				t.Errorf("BuildTLSConfig() = %v, %v; want a *ConfigError for %s", cfg, err, tt.field)
+				t.Errorf("BuildTLSConfig() = %v, %v; want a *FieldError for %s", cfg, err, tt.field)
 			}
 		})
 	}

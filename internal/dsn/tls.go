@@ -1,4 +1,4 @@
-package aiomysql
+package dsn
 
 import (
 	"crypto/tls"
@@ -22,8 +22,8 @@ import (
 //   - TLSVerifyIdentity: Go's full verification, chain and ServerName; a
 //     TLSConfig with InsecureSkipVerify is an error.
 //
-// It reads the SSL* files each time; errors are *ConfigError.
-func (c *Config) BuildTLSConfig() (*tls.Config, error) {
+// It reads the SSL* files each time; errors are *FieldError.
+func (c *Settings) BuildTLSConfig() (*tls.Config, error) {
 	if c.TLSMode == TLSDisabled {
 		return nil, nil
 	}
@@ -54,7 +54,7 @@ func (c *Config) BuildTLSConfig() (*tls.Config, error) {
 	if c.SSLCert != "" {
 		cert, err := tls.LoadX509KeyPair(c.SSLCert, c.SSLKey)
 		if err != nil {
-			return nil, &ConfigError{Field: "SSLCert", Reason: "cannot load the client certificate and key", Err: err}
+			return nil, &FieldError{Field: "SSLCert", Reason: "cannot load the client certificate and key", Err: err}
 		}
 		cfg.Certificates = append(cfg.Certificates, cert)
 	}
@@ -81,11 +81,11 @@ func (c *Config) BuildTLSConfig() (*tls.Config, error) {
 func loadCAFile(path string) (*x509.CertPool, error) {
 	data, err := os.ReadFile(path)
 	if err != nil {
-		return nil, &ConfigError{Field: "SSLCA", Reason: "cannot read the CA file", Err: err}
+		return nil, &FieldError{Field: "SSLCA", Reason: "cannot read the CA file", Err: err}
 	}
 	pool := x509.NewCertPool()
 	if !pool.AppendCertsFromPEM(data) {
-		return nil, &ConfigError{Field: "SSLCA", Reason: "no PEM certificate in " + quoteShort(path)}
+		return nil, &FieldError{Field: "SSLCA", Reason: "no PEM certificate in " + QuoteShort(path)}
 	}
 	return pool, nil
 }

@@ -1,14 +1,14 @@
-package aiomysql_test
+package dsn_test
 
 import (
 	"errors"
 	"testing"
 
-	"github.com/aiomysql-go/aiomysql"
+	"github.com/aiomysql-go/aiomysql/internal/dsn"
 )
 
 // FuzzParseDSN checks that ParseDSN never panics, that its errors are
-// *DSNError, and that any DSN it accepts survives format → parse → format
+// *Error, and that any DSN it accepts survives format → parse → format
 // with an equal Config and the same text.
 func FuzzParseDSN(f *testing.F) {
 	for _, seed := range []string{
@@ -30,12 +30,12 @@ func FuzzParseDSN(f *testing.F) {
 	} {
 		f.Add(seed)
 	}
-	f.Fuzz(func(t *testing.T, dsn string) {
-		cfg, err := aiomysql.ParseDSN(dsn)
+	f.Fuzz(func(t *testing.T, text string) {
+		cfg, err := dsn.Parse(text)
 		if err != nil {
-			var de *aiomysql.DSNError
+			var de *dsn.Error
 			if !errors.As(err, &de) {
-				t.Fatalf("error %T is not a *DSNError: %v", err, err)
+				t.Fatalf("error %T is not a *Error: %v", err, err)
 			}
 			return
 		}

@@ -1,4 +1,4 @@
-package aiomysql
+package dsn
 
 import (
 	"errors"
@@ -7,17 +7,17 @@ import (
 	"time"
 )
 
-// dsnParam is one DSN parameter that sets a Config field.
+// dsnParam is one DSN parameter that sets a Settings field.
 type dsnParam struct {
 	name    string   // the name FormatDSN writes
 	aliases []string // other names; all are matched through normalizeParam
 	// parse sets the field from a value (already percent-decoded).
-	parse func(c *Config, st *dsnState, v string) error
+	parse func(c *Settings, st *dsnState, v string) error
 	// format gives the values to write, none when the field has its default.
-	format func(c *Config) []string
+	format func(c *Settings) []string
 }
 
-// dsnState is what parsing parameters remembers beyond the Config.
+// dsnState is what parsing parameters remembers beyond the Settings.
 type dsnState struct {
 	netGiven    string // the net of net(addr), "tcp" for a URL's host
 	socket      string // socket=
@@ -26,49 +26,44 @@ type dsnState struct {
 	fallbackTLS bool   // allowFallbackToPlaintext=true
 }
 
-// boolParam is a parameter for a bool field; def is the field's default.
-func boolParam(name string, field func(*Config) *bool, def bool, aliases ...string) dsnParam {
+// valueParam is a parameter for a field of type T that parse reads and
+// format writes; def is the field's default, which is not written.
+func valueParam[T comparable](name string, field func(*Settings) *T, def T,
+	parse func(string) (T, error), format func(T) string, aliases ...string) dsnParam {
 	return dsnParam{
 		name: name, aliases: aliases,
-		parse: func(c *Config, _ *dsnState, v string) (err error) {
-			*field(c), err = parseBool(v)
+		parse: func(c *Settings, _ *dsnState, v string) (err error) {
+			*field(c), err = parse(v)
 			return err
 		},
-		format: func(c *Config) []string {
+		format: func(c *Settings) []string {
 			if *field(c) == def {
 				return nil
 			}
-			return []string{formatBool(*field(c))}
+			return []string{format(*field(c))}
 		},
 	}
+}
+
+// boolParam is a parameter for a bool field; def is the field's default.
+func boolParam(name string, field func(*Settings) *bool, def bool, aliases ...string) dsnParam {
+	return valueParam(name, field, def, parseBool, formatBool, aliases...)
 }
 
 // durationParam is a parameter for a duration field; def is its default.
-func durationParam(name string, field func(*Config) *time.Duration, def time.Duration, aliases ...string) dsnParam {
-	return dsnParam{
-		name: name, aliases: aliases,
-		parse: func(c *Config, _ *dsnState, v string) (err error) {
-			*field(c), err = parseDuration(v)
-			return err
-		},
-		format: func(c *Config) []string {
-			if *field(c) == def {
-				return nil
-			}
-			return []string{formatDuration(*field(c))}
-		},
-	}
+func durationParam(name string, field func(*Settings) *time.Duration, def time.Duration, aliases ...string) dsnParam {
+	return valueParam(name, field, def, parseDuration, formatDuration, aliases...)
 }
 
 // stringParam is a parameter for a string field whose default is "".
-func stringParam(name string, field func(*Config) *string, aliases ...string) dsnParam {
+func stringParam(name string, field func(*Settings) *string, aliases ...string) dsnParam {
 	return dsnParam{
 		name: name, aliases: aliases,
-		parse: func(c *Config, _ *dsnState, v string) error {
+		parse: func(c *Settings, _ *dsnState, v string) error {
 			*field(c) = v
 			return nil
 		},
-		format: func(c *Config) []string {
+		format: func(c *Settings) []string {
 			if *field(c) == "" {
 				return nil
 			}
@@ -78,13 +73,13 @@ func stringParam(name string, field func(*Config) *string, aliases ...string) ds
 }
 
 // sqlStringParam is stringParam for a value that may come in SQL quotes.
-func sqlStringParam(name string, field func(*Config) *string) dsnParam {
+func sqlStringParam(name string, field func(*Settings) *string) dsnParam {
 	p := stringParam(name, field)
-	p.parse = func(c *Config, _ *dsnState, v string) error {
+	p.parse = func(c *Settings, _ *dsnState, v string) error {
 		*field(c) = unquoteSQL(v)
 		return nil
 	}
-	p.format = func(c *Config) []string {
+	p.format = func(c *Settings) []string {
 		if *field(c) == "" {
 			return nil
 		}
@@ -97,7 +92,7 @@ func sqlStringParam(name string, field func(*Config) *string) dsnParam {
 func refusedParam(name, reason string, ok ...string) dsnParam {
 	return dsnParam{
 		name: name,
-		parse: func(_ *Config, _ *dsnState, v string) error {
+		parse: func(_ *Settings, _ *dsnState, v string) error {
 			for _, o := range ok {
 				if strings.EqualFold(v, o) {
 					return nil
@@ -105,7 +100,7 @@ func refusedParam(name, reason string, ok ...string) dsnParam {
 			}
 			return errors.New(reason)
 		},
-		format: func(*Config) []string { return nil },
+		format: func(*Settings) []string { return nil },
 	}
 }
 
@@ -113,8 +108,8 @@ func refusedParam(name, reason string, ok ...string) dsnParam {
 func ignoredBoolParam(name string) dsnParam {
 	return dsnParam{
 		name:   name,
-		parse:  func(_ *Config, _ *dsnState, v string) error { _, err := parseBool(v); return err },
-		format: func(*Config) []string { return nil },
+		parse:  func(_ *Settings, _ *dsnState, v string) error { _, err := parseBool(v); return err },
+		format: func(*Settings) []string { return nil },
 	}
 }
 
