@@ -45,6 +45,10 @@ var (
 	ErrScanSyntax = types.ErrSyntax
 	// ErrZeroDate: a zero date ('0000-00-00') where the policy refuses it.
 	ErrZeroDate = types.ErrZeroDate
+	// ErrInvalidDate: a date with a zero month or day but not all zero
+	// ('2024-00-15'), or a day past the end of its month, into a
+	// time.Time, which cannot hold it (scan it into *string instead).
+	ErrInvalidDate = types.ErrInvalidDate
 	// ErrScanUnsupported: no conversion from the column's type to the destination's.
 	ErrScanUnsupported = types.ErrUnsupported
 	// ErrNotFinite: a NaN or infinite float argument, which SQL cannot express.
