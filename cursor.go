@@ -82,10 +82,17 @@ func newCursor[R CursorRow](c *Conn, streaming bool, build func(*Cursor[R], []an
 var ErrCursorClosed = errors.New("aiomysql: cursor is closed")
 
 // Execute runs a query, as aiomysql's execute. args fill %s placeholders in
-// order (%% is a literal percent), or %(name)s placeholders when the only
-// argument is a NamedArgs, a map[string]any or a struct (fields by their db
-// tag, else their name). Without args the query is sent
-// as it is. A previous result still open is discarded first. Execute returns
+// order, or %(name)s placeholders when the only argument is a NamedArgs, a
+// map[string]any or a struct (fields by their db tag, else their name).
+// With args the whole text is formatted as Python's % formats it, so %% is
+// a literal percent in strings and comments too:
+//
+//	cur.Execute(ctx, "SELECT '100%%', id FROM t WHERE name LIKE %s", "a%") // SELECT '100%', id … LIKE 'a%'
+//
+// (a placeholder inside a string or comment is filled too, unless its value
+// could end it; see Interpolation in the package documentation). Without
+// args the query is sent as it is, '100%%' included. A previous result
+// still open is discarded first. Execute returns
 // the affected rows, or for a buffered cursor the number of rows read; a
 // streaming cursor returns -1 for a result set, whose size is known only once
 // it is read.

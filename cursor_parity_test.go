@@ -207,3 +207,36 @@ func TestCursorLastRowIDNextSet(t *testing.T) {
 		})
 	}
 }
+
+// TestCursorPercentInString checks what the server receives for %% and for
+// placeholders inside strings, as aiomysql sends them: with args, Python's %
+// over the whole text; without, the text as written.
+func TestCursorPercentInString(t *testing.T) {
+	for _, kind := range cursorKinds() {
+		t.Run(kind.name, func(t *testing.T) {
+			c := rootConn(t)
+			ctx := testCtx(t)
+			cur := kind.open(t, c)
+			defer cur.close()
+			for _, tc := range []struct {
+				query string
+				args  []any
+				want  []any
+			}{
+				{"SELECT '100%%', %s", []any{"x"}, []any{"100%", "x"}},
+				{"SELECT '100%%' /* %% */, `a%%b`.x FROM (SELECT %s AS x) AS `a%%b`", []any{1}, []any{"100%", int64(1)}},
+				{"SELECT 'n=%s', %s", []any{5, "y"}, []any{"n=5", "y"}},
+				{"SELECT '%(a)s%%', %(a)s", []any{aiomysql.NamedArgs{"a": 7}}, []any{"7%", int64(7)}},
+				{"SELECT '100%%'", nil, []any{"100%%"}},
+			} {
+				if _, err := cur.execute(ctx, tc.query, tc.args...); err != nil {
+					t.Fatalf("%s: %v", tc.query, err)
+				}
+				got, err := cur.fetchAll(ctx)
+				if err != nil || !sameRows(got, [][]any{tc.want}) {
+					t.Errorf("%s with %v = %#v, %v; want %#v", tc.query, tc.args, got, err, tc.want)
+				}
+			}
+		})
+	}
+}

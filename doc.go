@@ -80,10 +80,24 @@
 // escaped for the session as the server last described it: the
 // NO_BACKSLASH_ESCAPES and ANSI_QUOTES flags of every reply, and the character
 // set tracked through session-state changes (so a runtime SET NAMES is seen).
-// Placeholders are found only in code, never inside strings, quoted
-// identifiers or comments: ? for Query and Exec (or @name / :name with a
-// NamedArgs, map or struct argument), %s and %(name)s for cursors. A slice
-// becomes a parenthesised list for IN ?. In a character set where byte 0x5c
+// Query and Exec take ? (or @name / :name with a NamedArgs, map or struct
+// argument), found only in code, never inside strings, quoted identifiers
+// or comments. A slice becomes a parenthesised list for IN ?.
+//
+// Cursors take %s and %(name)s and, like aiomysql, apply Python's % to the
+// whole text when arguments are given: %% is % everywhere, in strings and
+// comments too, and a placeholder inside a string is filled. Without
+// arguments the text is sent as written:
+//
+//	cur.Execute(ctx, "SELECT '100%%', %s", "x") // sends SELECT '100%', 'x'
+//	cur.Execute(ctx, "SELECT '100%%'")          // sends SELECT '100%%'
+//	cur.Execute(ctx, "SELECT '100%', %s", "x")  // error: a bare % is not a conversion
+//
+// Unlike aiomysql, a value that would end the string or comment around its
+// placeholder is refused (WHERE a = '%s' with a string value: write
+// WHERE a = %s, the value arrives quoted).
+//
+// In a character set where byte 0x5c
 // can end a multibyte character (big5, cp932, gbk, sjis, gb18030) nothing is
 // interpolated: the query fails with ErrUnsafeInterpolation, because no
 // escaping is safe there.
