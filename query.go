@@ -101,7 +101,8 @@ func (c *Conn) interpolate(query string, style sqltext.Style, args []any) (strin
 	// Literals are written to read the same whatever NO_BACKSLASH_ESCAPES
 	// says: the status flag can be stale (after SET STATEMENT sql_mode=...
 	// FOR ..., the reply carries the statement's temporary mode).
-	lit := &types.LiteralOptions{NoBackslashEscapes: o.NoBackslashEscapes, Charset: cs, Location: c.location()}
+	lit := &types.LiteralOptions{NoBackslashEscapes: o.NoBackslashEscapes, Charset: cs, Location: c.location(),
+		TimeTruncate: c.cfg.TimeTruncate}
 	appendArg := func(dst []byte, v any) ([]byte, error) { return types.AppendLiteral(dst, v, lit) }
 	style, named, positional := namedSource(style, args)
 	o.Style = style
