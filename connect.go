@@ -66,7 +66,7 @@ func connect(ctx context.Context, cfg *Config) (*Conn, error) {
 		return nil, err
 	}
 	c := &Conn{cfg: cfg, pc: pc, collation: coll}
-	c.decodeOpts = types.Options{Location: c.location()}
+	c.decodeOpts = decodeState{opts: types.Options{Location: c.location()}}
 	if cfg.LocalInfile {
 		pc.SetLocalInfile(c.allowListHandler())
 	}

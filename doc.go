@@ -102,6 +102,37 @@
 // interpolated: the query fails with ErrUnsafeInterpolation, because no
 // escaping is safe there.
 //
+// # Time zones
+//
+// DATE and DATETIME hold wall-clock times without a zone: they are read as
+// times in Config.Location (UTC by default), and time.Time arguments are
+// written as wall-clock times in Location (after Config.TimeTruncate), so a
+// DATETIME reads back as the time.Time written. TIMESTAMP holds an instant,
+// which the server reads and writes as wall-clock text in the session's
+// time_zone. When the client knows that zone, a TIMESTAMP is read in it and
+// given in Location: the time.Time names the instant stored, whatever the
+// two zones, for Scan, Values and the cursors alike.
+//
+// The client knows the session's zone from the server's session tracking,
+// at no extra cost: after Config.TimeZone (applied in the set-up SET at
+// connect) or any SET time_zone. Offsets ('+05:30') and named zones
+// ('Europe/Paris', in any case, resolved with Go's time zone database) are
+// understood. Until the server reports a zone (a session left on the
+// server's default time_zone) and for 'SYSTEM', the client cannot know it
+// without a query per connection, which it does not make: it reads
+// TIMESTAMP in Location, as DATETIME. In the hour a daylight-saving change
+// repeats, two instants print alike; both read as the earlier, as the server
+// itself reads that text.
+//
+// Interpolation cannot tell which column a value is for, so a time.Time
+// argument is always written in Location, the zone a DATETIME wants; for a
+// TIMESTAMP the server reads it in the session's zone. So for TIMESTAMP
+// columns keep the session's zone equal to Location — with the default UTC,
+// set Config.TimeZone = "+00:00", which also has no daylight-saving
+// ambiguity — or pass the instant's text in the session's zone:
+//
+//	cfg.TimeZone = "+00:00" // TIMESTAMP and DATETIME both exact with Location UTC
+//
 // # Errors
 //
 // A server error is a *Error with the server's Number, SQLState and Message.

@@ -141,7 +141,8 @@ func (c *Conn) sqlOptions(style sqltext.Style) sqltext.Options {
 	}
 }
 
-// location is the zone DATETIME values are read and written in.
+// location is the zone DATETIME values are read and written in, and
+// TIMESTAMP values are given in.
 func (c *Conn) location() *time.Location {
 	if c.cfg.Location != nil {
 		return c.cfg.Location
@@ -149,7 +150,10 @@ func (c *Conn) location() *time.Location {
 	return time.UTC
 }
 
-// decodeOptions are the options for decoding this connection's values.
+// decodeOptions are the options for decoding this connection's values: in
+// Location, TIMESTAMP values read in the session's time zone when the
+// server has reported it.
 func (c *Conn) decodeOptions() *types.Options {
-	return &c.decodeOpts
+	c.decodeOpts.track(c.pc.Session().TimeZone)
+	return &c.decodeOpts.opts
 }

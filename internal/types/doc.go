@@ -108,6 +108,19 @@
 // wrapping ErrInvalidDate. The zero-date policy applies only to dates whose
 // every field is zero.
 //
+// # Time zones
+//
+// DATE and DATETIME are wall-clock times: they are read as times in
+// Options.Location. TIMESTAMP is an instant that the server writes as
+// wall-clock text in the session's time_zone: with Options.SessionLocation
+// set, a TIMESTAMP is read in that zone, which fixes the instant, and given
+// in Location (without it, it is read like a DATETIME). A daylight-saving
+// gap cannot appear in the server's text; in a repeated hour the text is
+// ambiguous and reads as the earlier instant, as the server reads it. This
+// holds for both protocols and every time destination; text destinations
+// keep the server's text. AppendLiteral writes a time.Time in
+// LiteralOptions.Location, since a literal's target type is not known.
+//
 // # Encoding
 //
 // AppendLiteral writes a Go value as an SQL literal for client-side
