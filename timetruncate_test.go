@@ -21,10 +21,7 @@ func TestTimeTruncate(t *testing.T) {
 		{time.Hour, time.Date(2024, 5, 6, 7, 0, 0, 0, time.UTC)},
 	} {
 		t.Run(tc.truncate.String(), func(t *testing.T) {
-			cfg := userConfig(t, testServer(t).Root)
-			cfg.TLSMode = aiomysql.TLSDisabled
-			cfg.TimeTruncate = tc.truncate
-			c := connectT(t, cfg)
+			c := rootConnWith(t, func(cfg *aiomysql.Config) { cfg.TimeTruncate = tc.truncate })
 			ctx := testCtx(t)
 			mustExecAll(t, c, "DROP TABLE IF EXISTS tt_t", "CREATE TABLE tt_t (id INT PRIMARY KEY, dt DATETIME(6))")
 			in := time.Date(2024, 5, 6, 7, 8, 9, 123456789, time.UTC)

@@ -88,10 +88,7 @@ func readTZ(t *testing.T, c *aiomysql.Conn) []tzRow {
 // (Config.TimeZone) other than Location: they name the instants stored,
 // while DATETIME values stay wall-clock times in Location.
 func TestTimestampSessionOffset(t *testing.T) {
-	cfg := userConfig(t, testServer(t).Root)
-	cfg.TLSMode = aiomysql.TLSDisabled
-	cfg.TimeZone = "+05:30" // Location stays UTC
-	c := connectT(t, cfg)
+	c := rootConnWith(t, func(cfg *aiomysql.Config) { cfg.TimeZone = "+05:30" }) // Location stays UTC
 	mustExecAll(t, c, "DROP TABLE IF EXISTS tz_t",
 		"CREATE TABLE tz_t (id INT PRIMARY KEY, ts TIMESTAMP(6) NULL, dt DATETIME(6))",
 		"INSERT INTO tz_t VALUES (1, FROM_UNIXTIME(1704067200.5), '2024-01-01 00:00:00.5'),"+
@@ -130,10 +127,7 @@ func TestTimestampNamedZoneDST(t *testing.T) {
 	}
 	for _, zone := range []string{"Europe/Paris", "europe/PARIS"} {
 		t.Run(zone, func(t *testing.T) {
-			cfg := userConfig(t, testServer(t).Root)
-			cfg.TLSMode = aiomysql.TLSDisabled
-			cfg.Location = ny
-			c := connectT(t, cfg)
+			c := rootConnWith(t, func(cfg *aiomysql.Config) { cfg.Location = ny })
 			mustExecAll(t, c, "SET time_zone = '"+zone+"'",
 				"DROP TABLE IF EXISTS tz_t",
 				"CREATE TABLE tz_t (id INT PRIMARY KEY, ts TIMESTAMP NULL, dt DATETIME)",
@@ -185,10 +179,7 @@ func TestTimeArgumentsWrittenInLocation(t *testing.T) {
 		{ny, "+05:30", false},
 		{time.UTC, "+00:00", true},
 	} {
-		cfg := userConfig(t, testServer(t).Root)
-		cfg.TLSMode = aiomysql.TLSDisabled
-		cfg.Location, cfg.TimeZone = tc.loc, tc.zone
-		c := connectT(t, cfg)
+		c := rootConnWith(t, func(cfg *aiomysql.Config) { cfg.Location, cfg.TimeZone = tc.loc, tc.zone })
 		ctx := testCtx(t)
 		mustExecAll(t, c, "DROP TABLE IF EXISTS tz_w", "CREATE TABLE tz_w (ts TIMESTAMP NULL, dt DATETIME)")
 		if _, err := c.Exec(ctx, "INSERT INTO tz_w VALUES (?, ?)", in, in); err != nil {
