@@ -97,10 +97,9 @@
 // placeholder is refused (WHERE a = '%s' with a string value: write
 // WHERE a = %s, the value arrives quoted).
 //
-// In a character set where byte 0x5c
-// can end a multibyte character (big5, cp932, gbk, sjis, gb18030) nothing is
-// interpolated: the query fails with ErrUnsafeInterpolation, because no
-// escaping is safe there.
+// In a character set where byte 0x5c can end a multibyte character (big5,
+// cp932, gbk, sjis, gb18030) nothing is interpolated: the query fails with
+// ErrUnsafeInterpolation, because no escaping is safe there.
 //
 // # Time zones
 //
