@@ -56,14 +56,15 @@
 // for TIME (negative and beyond 24 h), []byte for binary strings,
 // json.RawMessage for JSON.
 //
-// A zero date ('0000-00-00') is time.Time{} (IsZero reports true), and
-// time.Time{} is written back as one. A date with only some fields zero
-// ('2024-00-00', '2024-00-15 10:00:00', stored under a permissive sql_mode)
-// or past the end of its month has no time.Time: Values, *any and the
-// cursors give its text as a string, as aiomysql does, Scan into *string or
-// *[]byte gives the same text, and Scan into *time.Time is a *ScanError
-// matching ErrInvalidDate. The rest of the row and of the result is read as
-// usual.
+// A zero date ('0000-00-00', every field zero) keeps its policy: it is
+// time.Time{} (IsZero reports true), and time.Time{} is written back as one
+// (aiomysql gives the text '0000-00-00' there). A date with only some
+// fields zero ('2024-00-00', '2024-00-15 10:00:00', stored under a
+// permissive sql_mode) or past the end of its month has no time.Time:
+// Values, *any and the cursors give its text as a string, as aiomysql does,
+// Scan into *string or *[]byte gives the same text, and Scan into
+// *time.Time is a *ScanError matching ErrInvalidDate. The rest of the row
+// and of the result is read as usual.
 //
 // # Cursors
 //
