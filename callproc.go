@@ -30,6 +30,7 @@ func (cur *Cursor[R]) CallProc(ctx context.Context, name string, args ...any) ([
 			set.WriteString(base + strconv.Itoa(i) + "=%s")
 		}
 		if _, err := cur.conn.exec(ctx, set.String(), sqltext.Format, args); err != nil {
+			cur.failed(err)
 			return nil, err
 		}
 	}

@@ -128,8 +128,10 @@ type Config struct {
 	// API ignores it and always gives time.Time, so until that driver exists
 	// setting it changes nothing.
 	ParseTime bool
-	// TimeTruncate truncates time.Time arguments to this precision. Default 0:
-	// none. DSN: timeTruncate.
+	// TimeTruncate truncates time.Time arguments to a multiple of this
+	// duration (time.Time.Truncate) before they are interpolated, for Query,
+	// Exec and the cursors alike. Default 0: none (beyond microseconds, which
+	// is all the server keeps). DSN: timeTruncate.
 	TimeTruncate time.Duration
 	// TinyInt1IsBool makes the database/sql driver report TINYINT(1) columns
 	// as bool. Default true. DSN: tinyInt1IsBool. It is for the database/sql

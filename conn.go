@@ -6,7 +6,6 @@ import (
 
 	"github.com/aiomysql-go/aiomysql/internal/charset"
 	"github.com/aiomysql-go/aiomysql/internal/protocol"
-	"github.com/aiomysql-go/aiomysql/internal/types"
 	"github.com/aiomysql-go/aiomysql/internal/wire"
 )
 
@@ -22,8 +21,9 @@ type Conn struct {
 	cfg       *Config
 	pc        *protocol.Conn
 	collation charset.Collation
-	// decodeOpts is how values are decoded (zone, zero dates), from cfg.
-	decodeOpts types.Options
+	// decodeOpts is how values are decoded (zones, zero dates), from cfg
+	// and the session's tracked time_zone (see timezone.go).
+	decodeOpts decodeState
 
 	// The character set as last proven by asking the server (see
 	// charset_guard.go), and the tracked value at that time.

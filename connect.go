@@ -70,7 +70,7 @@ func connect(ctx context.Context, cfg *Config) (*Conn, error) {
 	}
 	c := &Conn{cfg: cfg, pc: pc, collation: coll}
 	c.appendStmt = c.writeStmt
-	c.decodeOpts = types.Options{Location: c.location()}
+	c.decodeOpts = decodeState{opts: types.Options{Location: c.location()}}
 	if cfg.LocalInfile {
 		pc.SetLocalInfile(c.allowListHandler())
 	}

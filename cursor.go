@@ -60,46 +60,75 @@ func (c *Conn) DictCursor() *Cursor[map[string]any] {
 func (c *Conn) SSDictCursor() *Cursor[map[string]any] { return newDictCursor(c, true) }
 
 func newTupleCursor(c *Conn, streaming bool) *Cursor[[]any] {
-	return &Cursor[[]any]{conn: c, streaming: streaming, ArraySize: 1,
-		build: func(_ *Cursor[[]any], vals []any) []any { return vals }}
+	return newCursor(c, streaming, func(_ *Cursor[[]any], vals []any) []any { return vals })
 }
 
 func newDictCursor(c *Conn, streaming bool) *Cursor[map[string]any] {
-	return &Cursor[map[string]any]{conn: c, streaming: streaming, ArraySize: 1,
-		build: func(cur *Cursor[map[string]any], vals []any) map[string]any {
-			m := make(map[string]any, len(vals))
-			for i, v := range vals {
-				m[cur.names[i]] = v
-			}
-			return m
-		}}
+	return newCursor(c, streaming, func(cur *Cursor[map[string]any], vals []any) map[string]any {
+		m := make(map[string]any, len(vals))
+		for i, v := range vals {
+			m[cur.names[i]] = v
+		}
+		return m
+	})
+}
+
+// newCursor makes a cursor with no result yet: RowCount -1, as aiomysql's.
+func newCursor[R CursorRow](c *Conn, streaming bool, build func(*Cursor[R], []any) R) *Cursor[R] {
+	return &Cursor[R]{conn: c, streaming: streaming, ArraySize: 1, build: build, rowcount: -1}
 }
 
 // ErrCursorClosed is returned by a cursor's methods after Close.
 var ErrCursorClosed = errors.New("aiomysql: cursor is closed")
 
 // Execute runs a query, as aiomysql's execute. args fill %s placeholders in
-// order (%% is a literal percent), or %(name)s placeholders when the only
-// argument is a NamedArgs, a map[string]any or a struct (fields by their db
-// tag, else their name). Without args the query is sent
-// as it is. A previous result still open is discarded first. Execute returns
+// order, or %(name)s placeholders when the only argument is a NamedArgs, a
+// map[string]any or a struct (fields by their db tag, else their name).
+// With args the whole text is formatted as Python's % formats it, so %% is
+// a literal percent in strings and comments too:
+//
+//	cur.Execute(ctx, "SELECT '100%%', id FROM t WHERE name LIKE %s", "a%") // SELECT '100%', id … LIKE 'a%'
+//
+// (a placeholder inside a string or comment is filled too, unless its value
+// could end it; see Interpolation in the package documentation). Without
+// args the query is sent as it is, '100%%' included. A previous result
+// still open is discarded first. Execute returns
 // the affected rows, or for a buffered cursor the number of rows read; a
 // streaming cursor returns -1 for a result set, whose size is known only once
 // it is read.
+//
+// When Execute fails it returns RowCount, and the cursor holds no result (no
+// Description, no rows, LastRowID 0), as aiomysql's: RowCount is 0 when the
+// server refused the statement or failed in the middle of a buffered result
+// (aiomysql clears its result before it sends), and -1 when the statement
+// never reached the server (an interpolation error, a context that ended
+// first) or its outcome is unknown (the connection was lost).
 func (cur *Cursor[R]) Execute(ctx context.Context, query string, args ...any) (int64, error) {
 	if err := cur.reset(ctx); err != nil {
-		return 0, err
+		return cur.rowcount, err
 	}
 	rows, err := cur.conn.query(ctx, query, cursorStyle(args), args)
 	if err != nil {
-		return 0, err
+		return cur.failed(err), err
 	}
 	cur.executed = query
 	cur.rows = rows
 	if err := cur.loadResult(); err != nil {
-		return 0, err
+		return cur.failed(err), err
 	}
 	return cur.rowcount, nil
+}
+
+// failed forgets the result of an execute that failed with err and returns
+// aiomysql's rowcount for it: 0 when the server answered with an error, -1
+// when nothing reached it or its answer was lost.
+func (cur *Cursor[R]) failed(err error) int64 {
+	cur.buf, cur.pos, cur.lastID, cur.desc, cur.names = nil, 0, 0, nil, nil
+	cur.rowcount = -1
+	if _, ok := errors.AsType[*Error](err); ok {
+		cur.rowcount = 0
+	}
+	return cur.rowcount
 }
 
 // reset closes what the previous Execute left open, reading the rest under
@@ -124,7 +153,7 @@ func (cur *Cursor[R]) discard() error {
 		err = cur.rows.Close()
 		cur.rows = nil
 	}
-	cur.buf, cur.pos, cur.rowcount, cur.lastID, cur.warnings, cur.desc = nil, 0, 0, 0, 0, nil
+	cur.buf, cur.pos, cur.rowcount, cur.lastID, cur.warnings, cur.desc = nil, 0, -1, 0, 0, nil
 	return err
 }
 
@@ -132,7 +161,7 @@ func (cur *Cursor[R]) discard() error {
 // for a buffered cursor all its rows.
 func (cur *Cursor[R]) loadResult() error {
 	rows := cur.rows
-	cur.buf, cur.pos = nil, 0
+	cur.buf, cur.pos, cur.lastID, cur.warnings = nil, 0, 0, 0
 	cur.desc = rows.ColumnTypes()
 	cur.names = dictNames(cur.desc)
 	if len(cur.desc) == 0 {
@@ -217,7 +246,8 @@ func (cur *Cursor[R]) Close() error {
 
 // RowCount returns the rows of the last result set (buffered cursors, and
 // streaming ones once read to the end; -1 before), or the rows the last
-// statement affected, as aiomysql's rowcount.
+// statement affected, as aiomysql's rowcount. It is -1 before the first
+// Execute; see Execute for its value after a failure.
 func (cur *Cursor[R]) RowCount() int64 { return cur.rowcount }
 
 // RowNumber returns the index of the next row to fetch, as aiomysql's rownumber.

@@ -170,9 +170,14 @@ func (cur *Cursor[R]) NextSet(ctx context.Context) (bool, error) {
 	}
 	if !rows.NextResultSet() {
 		cur.rows = nil
-		return false, rows.Err()
+		if err := rows.Err(); err != nil {
+			cur.failed(err)
+			return false, err
+		}
+		return false, nil
 	}
 	if err := cur.loadResult(); err != nil {
+		cur.failed(err)
 		return false, err
 	}
 	return true, nil

@@ -30,7 +30,9 @@ func TestCursorMogrify(t *testing.T) {
 		{"SELECT %(a)s, %(b)s, %(a)s", []any{aiomysql.NamedArgs{"a": 2, "b": "x"}}, "SELECT 2, 'x', 2"},
 		{"SELECT %(a)s, %(b)s", []any{map[string]any{"a": 3, "b": "y"}}, "SELECT 3, 'y'"},
 		{"SELECT %(a)s, %(b)s", []any{pair{A: 4, B: "z"}}, "SELECT 4, 'z'"},
-		{"SELECT '%s', %s", []any{6}, "SELECT '%s', 6"}, // not a placeholder inside a string
+		// Python's % applies to the whole text when args are given, as in aiomysql.
+		{"SELECT '%s', %s", []any{6, 7}, "SELECT '6', 7"},
+		{"SELECT '100%%', %s", []any{"x"}, "SELECT '100%', 'x'"},
 	}
 	for _, tc := range cases {
 		got, err := cur.Mogrify(tc.query, tc.args...)
@@ -61,6 +63,9 @@ func TestCursorMogrify(t *testing.T) {
 		{"SELECT %s, %s", []any{1}},
 		{"SELECT %(nope)s", []any{aiomysql.NamedArgs{"a": 1}}},
 		{"SELECT %d", []any{1}},
+		{"SELECT '%s', %s", []any{6}},     // two placeholders, as for Python
+		{"SELECT '100%', %s", []any{"x"}}, // a bare % is no conversion
+		{"SELECT '%s'", []any{"x"}},       // the value's quotes would end the string
 	} {
 		if got, err := cur.Mogrify(bad.query, bad.args...); err == nil {
 			t.Errorf("Mogrify(%q, %v) = %q, want an error", bad.query, bad.args, got)

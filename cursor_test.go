@@ -154,7 +154,7 @@ func TestCursorFetchBeforeExecute(t *testing.T) {
 			if more, err := cur.nextSet(ctx); more || err != nil {
 				t.Errorf("NextSet = %v, %v", more, err)
 			}
-			if cur.desc() != nil || cur.rowCount() != 0 || cur.rowNumber() != 0 {
+			if cur.desc() != nil || cur.rowCount() != -1 || cur.rowNumber() != 0 { // -1: no execute yet (PEP 249)
 				t.Errorf("Description %v, RowCount %d, RowNumber %d", cur.desc(), cur.rowCount(), cur.rowNumber())
 			}
 		})

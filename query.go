@@ -144,7 +144,8 @@ func (c *Conn) appendInterpolated(dst []byte, query string, style sqltext.Style,
 	// Literals are written to read the same whatever NO_BACKSLASH_ESCAPES
 	// says: the status flag can be stale (after SET STATEMENT sql_mode=...
 	// FOR ..., the reply carries the statement's temporary mode).
-	lit := &types.LiteralOptions{NoBackslashEscapes: o.NoBackslashEscapes, Charset: cs, Location: c.location()}
+	lit := &types.LiteralOptions{NoBackslashEscapes: o.NoBackslashEscapes, Charset: cs, Location: c.location(),
+		TimeTruncate: c.cfg.TimeTruncate}
 	appendArg := func(dst []byte, v any) ([]byte, error) { return types.AppendLiteral(dst, v, lit) }
 	style, named, positional := namedSource(style, args)
 	o.Style = style
@@ -179,7 +180,8 @@ func (c *Conn) sqlOptions(style sqltext.Style) sqltext.Options {
 	}
 }
 
-// location is the zone DATETIME values are read and written in.
+// location is the zone DATETIME values are read and written in, and
+// TIMESTAMP values are given in.
 func (c *Conn) location() *time.Location {
 	if c.cfg.Location != nil {
 		return c.cfg.Location
@@ -187,7 +189,10 @@ func (c *Conn) location() *time.Location {
 	return time.UTC
 }
 
-// decodeOptions are the options for decoding this connection's values.
+// decodeOptions are the options for decoding this connection's values: in
+// Location, TIMESTAMP values read in the session's time zone when the
+// server has reported it.
 func (c *Conn) decodeOptions() *types.Options {
-	return &c.decodeOpts
+	c.decodeOpts.track(c.pc.Session().TimeZone)
+	return &c.decodeOpts.opts
 }

@@ -15,8 +15,15 @@ import (
 // rootConn connects as root to the shared test server.
 func rootConn(t *testing.T) *aiomysql.Conn {
 	t.Helper()
+	return rootConnWith(t, func(*aiomysql.Config) {})
+}
+
+// rootConnWith is rootConn with the Config changed by configure first.
+func rootConnWith(t *testing.T, configure func(*aiomysql.Config)) *aiomysql.Conn {
+	t.Helper()
 	cfg := userConfig(t, testServer(t).Root)
 	cfg.TLSMode = aiomysql.TLSDisabled
+	configure(cfg)
 	return connectT(t, cfg)
 }
 

@@ -40,10 +40,37 @@
 //	Pyformat   %(name)s    named, and %% (aiomysql with a dict)
 //	Named      @name :name named, only for names the caller gives
 //
-// Placeholders are recognised only in code. In Format and Pyformat styles
-// `%%` in code stands for `%` (so the modulo operator is written `%%`) and any
-// other `%` in code is a *PercentError; a `%` inside a string or comment is
-// text and is copied as it is, so write '100%' rather than Python's '100%%'.
+// Question and Named placeholders are recognised only in code, never in
+// strings, quoted identifiers or comments.
+//
+// Format and Pyformat follow aiomysql and PyMySQL exactly, which run
+// Python's `query % args` over the whole statement text when arguments are
+// given: `%%` stands for `%` everywhere (code, strings, identifiers,
+// comments), `%s` and `%(name)s` are filled wherever they are, and any other
+// `%` is a *PercentError (Python's "unsupported format character"; Python's
+// other conversions, flags and widths are errors here too). So a literal
+// percent sign is written '100%%' as in Python, and the callers send a query
+// run without arguments untouched, without calling Interpolate, so that
+// there it needs no doubling:
+//
+//	SELECT '100%%', %s      with ("x")   →  SELECT '100%', 'x'
+//	SELECT 5 %% 3, '%s'     with (7)     →  SELECT 5 % 3, '7'
+//	SELECT '100%%'          without args →  SELECT '100%%' (sent as written)
+//
+// One rule is stricter than aiomysql's: a placeholder inside a string,
+// quoted identifier or comment is filled only when its value's literal
+// cannot end it. In a string the literal must hold neither the string's
+// quote nor a backslash (so numbers and NULL go into '…', and a string
+// value only into "…" and without backslashes); in a quoted identifier, not
+// its quote; in a block comment, not "*/"; in a line comment, no line break.
+// Otherwise the query is an *EnclosedPlaceholderError, where aiomysql would
+// turn the value into SQL:
+//
+//	WHERE a = '%s'  with ("x' OR 1=1 -- ")  →  WHERE a = ''x\' OR 1=1 -- ''
+//
+// A placeholder in a conditional comment (/*!50700 … */), which a server
+// may skip, is filled under the rule for block comments.
+//
 // In Named style, `@name` or `:name` is a placeholder only when the caller's
 // lookup knows the name (both sigils draw on the same names, so do not name a
 // parameter like a user variable the query reads): other user variables,

@@ -62,10 +62,11 @@ func (e *UnknownNameError) Error() string {
 	return fmt.Sprintf("sqltext: no value for placeholder %%(%s)s at byte %d", truncate(e.Name), e.Offset)
 }
 
-// PercentError reports, in Format and Pyformat styles, a `%` in code that is
-// not a placeholder of the style or `%%`: for example `%d`, a bare `%`
-// (write `%%` for the modulo operator), `%(name)s` in Format style or `%s`
-// in Pyformat style.
+// PercentError reports, in Format and Pyformat styles, a `%` anywhere in the
+// query (code, strings and comments alike, as for Python's %) that is not a
+// placeholder of the style or `%%`: for example `%d`, a bare `%` (write `%%`
+// for the modulo operator and in '100%%'), `%(name)s` in Format style or
+// `%s` in Pyformat style.
 type PercentError struct {
 	Style  Style // the style in force
 	Offset int   // byte offset of the `%` in the query
@@ -132,3 +133,34 @@ func truncate(s string) string {
 	}
 	return s
 }
+
+// ErrEnclosedPlaceholder is matched by every *EnclosedPlaceholderError.
+var ErrEnclosedPlaceholder = errors.New("sqltext: a value's literal would end the string or comment around its placeholder")
+
+// EnclosedPlaceholderError reports, in Format and Pyformat styles, a
+// placeholder inside a string, quoted identifier or comment whose value's
+// literal could end it: it holds that string's quote or a backslash, the
+// identifier's quote, "*/" in a block comment or a line break in a line
+// comment. aiomysql would send such a query (Python's % fills the
+// placeholder wherever it is) and the value would become SQL, as in '%s'
+// with x' OR 1=1 -- . Move the placeholder out of the quotes: '%s' was
+// never needed, a string value arrives quoted.
+type EnclosedPlaceholderError struct {
+	Offset int    // byte offset of the placeholder in the query
+	In     string // "string", "quoted identifier", "comment" or "conditional comment"
+	Index  int    // position of the positional argument, or -1 for a named one
+	Name   string // name of the named argument, or ""
+}
+
+// Error describes the problem.
+func (e *EnclosedPlaceholderError) Error() string {
+	arg := fmt.Sprintf("argument %d", e.Index)
+	if e.Index < 0 {
+		arg = fmt.Sprintf("argument %q", truncate(e.Name))
+	}
+	return fmt.Sprintf("sqltext: %s cannot go in the %s holding its placeholder at byte %d: its literal would end the %s",
+		arg, e.In, e.Offset, e.In)
+}
+
+// Is reports whether target is ErrEnclosedPlaceholder.
+func (e *EnclosedPlaceholderError) Is(target error) bool { return target == ErrEnclosedPlaceholder }

@@ -58,6 +58,15 @@ func structure(t *testing.T, query string, o sqltext.Options) []sqltext.Token {
 	return out
 }
 
+// kindsOnly drops the tokens' text, keeping their kinds.
+func kindsOnly(toks []sqltext.Token) []sqltext.Token {
+	out := make([]sqltext.Token, len(toks))
+	for i, tok := range toks {
+		out[i] = sqltext.Token{Kind: tok.Kind}
+	}
+	return out
+}
+
 func FuzzInterpolate(f *testing.F) {
 	f.Add("SELECT /* ? */ ?, '?', `?`, \"?\" -- ?\n", uint8(0), false, false, uint8(1))
 	f.Add(`SELECT 'a\', ?, '\'`, uint8(0), true, false, uint8(1))
@@ -77,6 +86,11 @@ func FuzzInterpolate(f *testing.F) {
 			return
 		}
 		before, after := structure(t, query, o), structure(t, string(out), o)
+		if o.Style == sqltext.Format || o.Style == sqltext.Pyformat {
+			// Python's % also fills and unescapes strings and comments:
+			// their text changes, their kinds and order do not.
+			before, after = kindsOnly(before), kindsOnly(after)
+		}
 		if describe(before) != describe(after) {
 			t.Fatalf("structure changed:\nquery %q\nout   %q\n%s\n%s", query, out, describe(before), describe(after))
 		}

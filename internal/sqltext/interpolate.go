@@ -8,15 +8,23 @@ package sqltext
 // counts). Pyformat and Named styles take their values from named and no
 // positional args. A Pyformat name named does not know is an
 // *UnknownNameError; a Named candidate named does not know is left as it is
-// (a user variable, say). `%%` in code becomes `%` in Format and Pyformat
-// styles.
+// (a user variable, say).
 //
-// Placeholders are recognised only in code: never in strings, quoted
-// identifiers or comments. The content of an executable comment `/*! … */`
-// is code and its placeholders count; a placeholder in one the server may
-// skip (`/*!50700 … */` with a version, MariaDB's `/*M! … */`) is a
-// *ConditionalCommentError. Text other than placeholders is copied
-// unchanged. appendArg must produce a complete SQL literal (a quoted and
+// Question and Named placeholders are recognised only in code: never in
+// strings, quoted identifiers or comments. The content of an executable
+// comment `/*! … */` is code and its placeholders count; a placeholder in
+// one the server may skip (`/*!50700 … */` with a version, MariaDB's `/*M!
+// … */`) is a *ConditionalCommentError.
+//
+// Format and Pyformat styles are Python's % over the whole text, as
+// aiomysql applies it: `%%` becomes `%` and placeholders are filled in
+// strings, quoted identifiers and comments too, except that a value whose
+// literal could end the string, identifier or comment around its
+// placeholder is an *EnclosedPlaceholderError (see the package
+// documentation).
+//
+// Text other than placeholders is copied unchanged. appendArg must produce
+// a complete SQL literal (a quoted and
 // escaped string, a number, NULL) so that no argument can change where code,
 // strings and comments lie; its errors, and ErrEmptyLiteral when it appends
 // nothing, come back wrapped in an *ArgError.
@@ -29,7 +37,8 @@ package sqltext
 // allocated beyond dst's growth. On error the returned slice is dst as given.
 //
 // Callers that follow aiomysql send a query run with nil args unchanged,
-// without calling Interpolate, so that a `%` in it needs no doubling.
+// without calling Interpolate, so that a `%` in it needs no doubling; with
+// Format or Pyformat and no args, Interpolate is Python's `query % ()`.
 func Interpolate(dst []byte, query string, o Options, args []any, named func(name string) (any, bool),
 	appendArg func(dst []byte, v any) ([]byte, error)) ([]byte, error) {
 	if err := o.validate(); err != nil {
@@ -74,8 +83,12 @@ func appendPlaceholder(dst []byte, p placeholder, index int, args []any, named f
 	case phPercent:
 		return append(dst, '%'), nil
 	case phPositional:
+		n := len(dst)
 		if dst, err = appendValue(dst, args[index], appendArg); err != nil {
 			return dst, &ArgError{Index: index, Err: err}
+		}
+		if !p.enclosed.holds(dst[n:]) {
+			return dst, &EnclosedPlaceholderError{Offset: p.start, In: p.enclosed.in, Index: index}
 		}
 		return dst, nil
 	}
@@ -86,8 +99,12 @@ func appendPlaceholder(dst []byte, p placeholder, index int, args []any, named f
 	if !ok {
 		return dst, &UnknownNameError{Name: p.name, Offset: p.start}
 	}
+	n := len(dst)
 	if dst, err = appendValue(dst, v, appendArg); err != nil {
 		return dst, &ArgError{Index: -1, Name: p.name, Err: err}
+	}
+	if !p.enclosed.holds(dst[n:]) {
+		return dst, &EnclosedPlaceholderError{Offset: p.start, In: p.enclosed.in, Index: -1, Name: p.name}
 	}
 	return dst, nil
 }

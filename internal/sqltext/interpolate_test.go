@@ -29,9 +29,9 @@ func TestInterpolate(t *testing.T) {
 		{"named right after executable marker", "SELECT /*!:a*/", named, nil, map[string]any{"a": 4}, "SELECT /*! 4*/"},
 		{"escaped quote", `SELECT 'it\'s ?', ?`, defaults, []any{1}, nil, `SELECT 'it\'s ?', 1`},
 		{"no backslash escapes", `SELECT 'a\', ?, '\'`, noBS, []any{1}, nil, `SELECT 'a\', 1, '\'`},
-		{"format", "SELECT %s, '%s', %s", format, []any{1, 2}, nil, "SELECT 1, '%s', 2"},
-		{"format percent", "SELECT 5 %% 2, '5 %% 2', %s", format, []any{"x"}, nil, "SELECT 5 % 2, '5 %% 2', 'x'"},
-		{"format percent s", "SELECT '%%s' LIKE %%s", format, nil, nil, "SELECT '%%s' LIKE %s"},
+		{"format", "SELECT %s, '%s', %s", format, []any{1, 2, 3}, nil, "SELECT 1, '2', 3"},
+		{"format percent", "SELECT 5 %% 2, '5 %% 2', %s", format, []any{"x"}, nil, "SELECT 5 % 2, '5 % 2', 'x'"},
+		{"format percent s", "SELECT '%%s' LIKE %%s", format, nil, nil, "SELECT '%s' LIKE %s"},
 		{"format question mark", "SELECT ?, %s", format, []any{1}, nil, "SELECT ?, 1"},
 		{"pyformat", "SELECT %(a)s, %(b)s, %(a)s", pyformat, nil, map[string]any{"a": 1, "b": "x"}, "SELECT 1, 'x', 1"},
 		{"pyformat percent", "SELECT %(a)s %% 3", pyformat, nil, map[string]any{"a": 10}, "SELECT 10 % 3"},
@@ -51,6 +51,25 @@ func TestInterpolate(t *testing.T) {
 		{"named nil lookup", "SELECT @x", named, nil, nil, "SELECT @x"},
 		{"named question untouched", "SELECT ?, :a", named, nil, map[string]any{"a": 1}, "SELECT ?, 1"},
 		{"multi statement", "SELECT ?; SELECT '?'; SELECT ?", defaults, []any{1, 2}, nil, "SELECT 1; SELECT '?'; SELECT 2"},
+		// Format and Pyformat: Python's % over the whole text, as aiomysql
+		// does; each want is what Python 3 prints for the query and the
+		// escaped arguments.
+		{"percent in string", "SELECT '100%%', %s", format, []any{"x"}, nil, "SELECT '100%', 'x'"},
+		{"percent everywhere", "SELECT 5 %% 2, '5 %% 2', `a%%b`, \"%%\", %s -- %%\n", format, []any{1}, nil,
+			"SELECT 5 % 2, '5 % 2', `a%b`, \"%\", 1 -- %\n"},
+		{"percent in comments", "SELECT %s /* 100%% */ # 5%%\n", format, []any{1}, nil, "SELECT 1 /* 100% */ # 5%\n"},
+		{"number in string", "SELECT '%s', %s", format, []any{6, 7}, nil, "SELECT '6', 7"},
+		{"number in identifier", "SELECT 1 AS `c%s`", format, []any{2}, nil, "SELECT 1 AS `c2`"},
+		{"number in comment", "SELECT /* %s */ %s", format, []any{1, 2}, nil, "SELECT /* 1 */ 2"},
+		{"string in comment", "SELECT 1 /* tag=%s */", format, []any{"abc"}, nil, "SELECT 1 /* tag='abc' */"},
+		{"string in line comment", "SELECT 1 -- tag=%s\n", format, []any{"a\nb"}, nil, "SELECT 1 -- tag='a\\nb'\n"},
+		{"string in other quotes", `SELECT "%s"`, format, []any{"x"}, nil, `SELECT "'x'"`},
+		{"conditional comment", "SELECT 1 /*!50700 , %s */", format, []any{2}, nil, "SELECT 1 /*!50700 , 2 */"},
+		{"pyformat in string", "SELECT '%(a)s%%', %(a)s", pyformat, nil, map[string]any{"a": 5}, "SELECT '5%', 5"},
+		{"pyformat nested parentheses", "SELECT %(a(b)c)s", pyformat, nil, map[string]any{"a(b)c": 1}, "SELECT 1"},
+		{"pyformat empty name", "SELECT %()s", pyformat, nil, map[string]any{"": 1}, "SELECT 1"},
+		{"no args is % ()", "SELECT '%%s' LIKE %%s", format, nil, nil, "SELECT '%s' LIKE %s"},
+		{"question style untouched", "SELECT '100%%', ?", defaults, []any{1}, nil, "SELECT '100%%', 1"},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
@@ -117,6 +136,22 @@ func TestInterpolateErrors(t *testing.T) {
 		}},
 		{"conditional", "SELECT ?, /*!50700 ? */", defaults, []any{1, 2}, nil, isConditional(19, 10)},
 		{"named conditional", "SELECT /*M! :a */", named, nil, map[string]any{"a": 1}, isConditional(12, 7)},
+		// Python's own errors, and a value whose literal could end the string,
+		// identifier or comment around its placeholder.
+		{"bare percent in string", "SELECT '100%', %s", format, []any{"x"}, nil, isPercent(11)},
+		{"bare percent in comment", "SELECT %s /* 5% */", format, []any{1}, nil, isPercent(14)},
+		{"mapping placeholder with a tuple", "SELECT %(a)s", format, []any{1}, nil, isPercent(7)},
+		{"positional placeholder with a mapping", "SELECT '%s'", pyformat, nil, map[string]any{"a": 1}, isPercent(8)},
+		{"count in strings too", "SELECT '%s', %s", format, []any{1}, nil, isArgCount(2, 1)},
+		{"string in string", "SELECT '%s'", format, []any{"x"}, nil, enclosed(8, "string")},
+		{"injection through a string", "SELECT * FROM t WHERE a = '%s'", format, []any{"x' OR 1=1 -- "}, nil,
+			enclosed(27, "string")},
+		{"backslash in other quotes", `SELECT "%s"`, format, []any{"it's"}, nil, enclosed(8, "string")},
+		{"backquote in identifier", "SELECT 1 AS `%s`", format, []any{"a`b"}, nil, enclosed(13, "quoted identifier")},
+		{"comment end in comment", "SELECT 1 /* %s */", format, []any{"*/ OR 1=1 /*"}, nil, enclosed(12, "comment")},
+		{"comment end in conditional comment", "SELECT 1 /*!50700 , %s */", format, []any{"*/ x"}, nil,
+			enclosed(20, "conditional comment")},
+		{"pyformat string in string", "SELECT '%(a)s'", pyformat, nil, map[string]any{"a": "x"}, enclosed(8, "string")},
 		{"bad style", "SELECT 1", sqltext.Options{Style: -1}, nil, nil, func(err error) bool {
 			var se *sqltext.StyleError
 			return errors.As(err, &se)
@@ -132,6 +167,14 @@ func TestInterpolateErrors(t *testing.T) {
 				t.Error("empty error message")
 			}
 		})
+	}
+}
+
+// enclosed matches an *EnclosedPlaceholderError at offset in what.
+func enclosed(offset int, in string) func(error) bool {
+	return func(err error) bool {
+		var ee *sqltext.EnclosedPlaceholderError
+		return errors.As(err, &ee) && ee.Offset == offset && ee.In == in && errors.Is(err, sqltext.ErrEnclosedPlaceholder)
 	}
 }
 

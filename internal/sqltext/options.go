@@ -11,13 +11,14 @@ const (
 	// Question is go-sql-driver/mysql's style: each `?` in code is a
 	// positional placeholder.
 	Question Style = iota
-	// Format is aiomysql's (PyMySQL's) format style: each `%s` in code is a
-	// positional placeholder and `%%` in code stands for one `%`. Any other
-	// `%` in code is an error.
+	// Format is aiomysql's (PyMySQL's) format style, Python's % over the
+	// whole text: each `%s` is a positional placeholder and `%%` stands for
+	// one `%`, in code, strings, identifiers and comments alike. Any other
+	// `%` is an error.
 	Format
-	// Pyformat is aiomysql's pyformat style: `%(name)s` in code is a named
-	// placeholder (a name may repeat) and `%%` in code stands for one `%`.
-	// Any other `%` in code is an error.
+	// Pyformat is aiomysql's pyformat style, Python's % with a mapping:
+	// `%(name)s` is a named placeholder (a name may repeat) and `%%` stands
+	// for one `%`, anywhere in the text. Any other `%` is an error.
 	Pyformat
 	// Named takes `@name` and `:name` in code as named placeholders, but only
 	// for names the caller knows; every other `@x` (user variables), `@@x`

@@ -1,6 +1,9 @@
 package sqltext
 
-import "strings"
+import (
+	"bytes"
+	"strings"
+)
 
 // phKind says what a placeholder match stands for.
 type phKind uint8
@@ -11,23 +14,44 @@ const (
 	phPercent                  // %%: one literal %
 )
 
-// placeholder is a match in code: query[start:end], with name for phNamed
-// and, in Named style, the value the lookup gave.
+// placeholder is a match: query[start:end], with name for phNamed and, in
+// Named style, the value the lookup gave.
 type placeholder struct {
 	kind       phKind
 	start, end int
 	name       string
 	value      any
 	hasValue   bool
-	afterExec  bool // starts right after an executable comment's /*!NNNNN
+	afterExec  bool      // starts right after an executable comment's /*!NNNNN
+	enclosed   enclosure // the string or comment around it (Format, Pyformat)
 }
 
-// eachPlaceholder lexes query and calls fn for each placeholder of o.Style
-// in code, in order, `%%` included, until fn returns an error. Lexing errors,
-// bad `%` and placeholders in conditional comments stop it with an error.
-// lookup is as for findPlaceholder.
+// enclosure describes the string, quoted identifier or comment around a
+// Format or Pyformat placeholder, which Python's % fills wherever it is. A
+// literal put there must hold none of the bytes in stop and not the
+// sequence end, either of which could end the enclosure. The zero
+// enclosure is plain code.
+type enclosure struct {
+	in   string // "string", "quoted identifier", "comment", "conditional comment"; "" for code
+	stop string // bytes a literal there must not hold
+	end  string // a sequence a literal there must not hold
+}
+
+// holds reports whether lit would stay inside e.
+func (e enclosure) holds(lit []byte) bool {
+	return !bytes.ContainsAny(lit, e.stop) && (e.end == "" || !bytes.Contains(lit, []byte(e.end)))
+}
+
+// eachPlaceholder lexes query and calls fn for each placeholder of o.Style,
+// in order, `%%` included, until fn returns an error. Question and Named
+// placeholders count only in code; Format and Pyformat ones, like Python's %
+// that aiomysql applies to the whole statement, count everywhere, each with
+// its enclosure. Lexing errors, bad `%` and Question or Named placeholders
+// in conditional comments stop it with an error. lookup is as for
+// findPlaceholder.
 func eachPlaceholder(query string, o Options, lookup lookupFunc, fn func(p placeholder) error) error {
 	l := newLexer(query, o)
+	percent := o.Style == Format || o.Style == Pyformat
 	execEnd := -1 // end of the last executable comment's opening marker
 	for {
 		tok, ok, err := l.next()
@@ -37,7 +61,8 @@ func eachPlaceholder(query string, o Options, lookup lookupFunc, fn func(p place
 		if tok.kind == tokExecOpen {
 			execEnd = tok.end
 		}
-		if tok.kind != tokCode {
+		enc, scan := l.enclosure(query, tok, percent)
+		if !scan {
 			continue
 		}
 		for i := tok.start; i < tok.end; {
@@ -49,17 +74,53 @@ func eachPlaceholder(query string, o Options, lookup lookupFunc, fn func(p place
 				break
 			}
 			i = p.end
-			if p.kind != phPercent {
+			if p.kind != phPercent && !percent {
 				if err := l.checkConditional(p.start); err != nil {
 					return err
 				}
 			}
 			p.afterExec = p.start == execEnd
+			p.enclosed = enc
 			if err := fn(p); err != nil {
 				return err
 			}
 		}
 	}
+}
+
+// enclosure says whether to look for placeholders in tok, and which
+// enclosure they are in: only code unless percent (Format and Pyformat),
+// when strings, quoted identifiers and comments count too. Code in an
+// executable comment the server may skip is a comment to a literal there.
+func (l *lexer) enclosure(query string, tok token, percent bool) (enclosure, bool) {
+	if tok.kind == tokCode {
+		if percent && l.inExec && l.execCond {
+			return enclosure{in: "conditional comment", end: "*/"}, true
+		}
+		return enclosure{}, true
+	}
+	if !percent {
+		return enclosure{}, false
+	}
+	q := query[tok.start : tok.start+1]
+	switch tok.kind {
+	case tokString:
+		switch {
+		case l.noBackslash:
+			return enclosure{in: "string", stop: q}, true
+		case q == "'":
+			return enclosure{in: "string", stop: `'\`}, true
+		}
+		return enclosure{in: "string", stop: `"\`}, true
+	case tokQuotedIdent:
+		return enclosure{in: "quoted identifier", stop: q}, true
+	case tokComment:
+		if q == "/" {
+			return enclosure{in: "comment", end: "*/"}, true
+		}
+		return enclosure{in: "comment", stop: "\n\r"}, true
+	}
+	return enclosure{}, false
 }
 
 // lookupFunc gives a named placeholder's value; ok is false for a name it
@@ -88,7 +149,11 @@ func findPlaceholder(query string, i, end int, style Style, lookup lookupFunc) (
 	return placeholder{}, false, nil
 }
 
-// percent reads the Format or Pyformat placeholder at run[at] == '%'.
+// percent reads the Format or Pyformat placeholder at run[at] == '%' as
+// Python's % does: `%%`, `%s` (Format) or `%(name)s` (Pyformat), where
+// name runs to the `)` that balances the `(`, parentheses nesting.
+// Python's other conversions, flags and widths, the other style's
+// placeholder and a `%` at the end are a *PercentError.
 func percent(run string, at int, style Style) (placeholder, bool, error) {
 	rest := run[at+1:]
 	switch {
@@ -97,8 +162,19 @@ func percent(run string, at int, style Style) (placeholder, bool, error) {
 	case style == Format && strings.HasPrefix(rest, "s"):
 		return placeholder{kind: phPositional, start: at, end: at + 2}, true, nil
 	case style == Pyformat && strings.HasPrefix(rest, "("):
-		if n := strings.IndexByte(rest, ')'); n > 1 && strings.HasPrefix(rest[n+1:], "s") {
-			return placeholder{kind: phNamed, start: at, end: at + n + 3, name: rest[1:n]}, true, nil
+		depth := 0
+		for n := 0; n < len(rest); n++ {
+			switch rest[n] {
+			case '(':
+				depth++
+			case ')':
+				if depth--; depth == 0 {
+					if strings.HasPrefix(rest[n+1:], "s") {
+						return placeholder{kind: phNamed, start: at, end: at + n + 3, name: rest[1:n]}, true, nil
+					}
+					return placeholder{}, false, &PercentError{Style: style, Offset: at}
+				}
+			}
 		}
 	}
 	return placeholder{}, false, &PercentError{Style: style, Offset: at}

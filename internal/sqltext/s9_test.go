@@ -65,7 +65,7 @@ func TestS9_InjectedStatementStaysInString(t *testing.T) {
 		enc   func([]byte, any) ([]byte, error)
 	}{
 		{"SELECT * FROM t WHERE a = ? AND b = '?' -- ?", defaults, appendLiteral},
-		{"SELECT * FROM t WHERE a = %s AND b LIKE '%s%%' # %s", format, appendLiteral},
+		{"SELECT * FROM t WHERE a = %s AND b LIKE 'x%%' # 100%%", format, appendLiteral},
 		{"SELECT * FROM t WHERE a = :a /* :a */ AND b = ':a'", named, appendLiteral},
 		{"SELECT * FROM t WHERE a = ? AND b = 'x\\'", noBS, appendDoubled},
 	}
@@ -120,4 +120,61 @@ func appendDoubled(dst []byte, v any) ([]byte, error) {
 	dst = append(dst, '\'')
 	dst = append(dst, strings.ReplaceAll(s, "'", "''")...)
 	return append(dst, '\''), nil
+}
+
+// TestS9_FormatPlaceholderInStringRefused checks the Format and Pyformat
+// styles, which fill placeholders inside strings, quoted identifiers and
+// comments as Python's % does: an argument whose literal could end the
+// string or comment around its placeholder is refused, so that none of the
+// payloads becomes code.
+func TestS9_FormatPlaceholderInStringRefused(t *testing.T) {
+	payloads := []string{
+		"1'; DROP TABLE t; -- ",
+		"*/; DROP TABLE t; /*",
+		"`; DROP TABLE t; -- ",
+		"\"; DROP TABLE t; -- ",
+	}
+	for _, q := range []struct {
+		query string
+		o     sqltext.Options
+		enc   func([]byte, any) ([]byte, error)
+	}{
+		{"SELECT * FROM t WHERE b = '%s'", format, appendLiteral},
+		{`SELECT * FROM t WHERE b = "%s"`, format, appendLiteral},
+		{"SELECT * FROM t /* %s */", format, appendLiteral},
+		{"SELECT * FROM t /*!50700 WHERE b = %s */", format, appendLiteral},
+		{"SELECT a AS `%s` FROM t", format, appendLiteral},
+		{"SELECT * FROM t -- %s\n", sqltext.Options{Style: sqltext.Format, NoBackslashEscapes: true}, appendDoubled},
+		{"SELECT * FROM t WHERE b = '%s'", sqltext.Options{Style: sqltext.Format, NoBackslashEscapes: true}, appendDoubled},
+	} {
+		for _, p := range payloads {
+			out, err := sqltext.Interpolate(nil, q.query, q.o, []any{p}, nil, q.enc)
+			if err == nil {
+				// Allowed only in code, where the literal is a string token:
+				// comments and identifiers are the template's, and there
+				// is one statement.
+				want, _ := sqltext.Tokens(q.query, q.o)
+				got, lerr := sqltext.Tokens(string(out), q.o)
+				multi, merr := sqltext.HasMultipleStatements(string(out), q.o)
+				if lerr != nil || merr != nil || multi || outsideCode(got) != outsideCode(want) {
+					t.Errorf("%q with %q: %q changed the query's structure", q.query, p, out)
+				}
+				continue
+			}
+			if !errors.Is(err, sqltext.ErrEnclosedPlaceholder) {
+				t.Errorf("%q with %q: %v, want ErrEnclosedPlaceholder", q.query, p, err)
+			}
+		}
+	}
+}
+
+// outsideCode lists the kinds of the tokens other than code and strings.
+func outsideCode(toks []sqltext.Token) string {
+	var kinds []string
+	for _, tok := range toks {
+		if tok.Kind != "code" && tok.Kind != "string" {
+			kinds = append(kinds, tok.Kind)
+		}
+	}
+	return strings.Join(kinds, " ")
 }

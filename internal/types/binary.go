@@ -20,19 +20,18 @@ func BinaryValue(col *Column, raw []byte, null bool) (Value, error) {
 	if null {
 		return Value{}, nil
 	}
-	k := col.Kind()
-	num, fsp, err := binaryScalar(col, k, raw)
+	v, err := binaryValue(col, raw)
 	if err != nil {
 		return Value{}, binaryError(col, raw, "types.Value", err)
 	}
-	return Value{b: binaryBytes(col.Type, k, raw), num: num, kind: k, fsp: fsp}, nil
+	return v, nil
 }
 
 // binaryValue is BinaryValue for a non-NULL value; errors are sentinels.
 func binaryValue(col *Column, raw []byte) (Value, error) {
 	k := col.Kind()
 	num, fsp, err := binaryScalar(col, k, raw)
-	return Value{b: binaryBytes(col.Type, k, raw), num: num, kind: k, fsp: fsp}, err
+	return Value{b: binaryBytes(col.Type, k, raw), num: num, kind: k, fsp: fsp, ts: col.timestamp()}, err
 }
 
 // binaryError reports bytes that do not fit their column's type; it is
@@ -226,7 +225,7 @@ func scanBinaryFast(col *Column, raw []byte, dest any, opt *Options) bool {
 		return len(raw) == 8 && storeFloat(math.Float64frombits(binary.LittleEndian.Uint64(raw)), dest)
 	case wire.TypeDateTime, wire.TypeTimestamp:
 		c, err := binaryCivil(raw)
-		return err == nil && storeCivil(c, dest, opt)
+		return err == nil && storeCivil(c, col.timestamp(), dest, opt)
 	case wire.TypeYear, wire.TypeFloat, wire.TypeDate, wire.TypeNewDate, wire.TypeTime, wire.TypeNull,
 		wire.TypeDateTime2, wire.TypeTimestamp2, wire.TypeTime2:
 		return false

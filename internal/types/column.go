@@ -92,6 +92,12 @@ func (c *Column) Kind() Kind {
 	return KindString
 }
 
+// timestamp reports a TIMESTAMP column, whose values the server writes in
+// the session's time zone.
+func (c *Column) timestamp() bool {
+	return c.Type == wire.TypeTimestamp || c.Type == wire.TypeTimestamp2
+}
+
 // fsp returns the column's fractional-second digits, or -1 when the server
 // did not fix them (an expression's Decimals of 31 or 39).
 func (c *Column) fsp() int {

@@ -155,7 +155,7 @@ func (v Value) toTime(opt *Options) (time.Time, error) {
 		}
 		return time.Time{}, nil
 	}
-	return c.time(opt.location())
+	return opt.civilTime(c, v.ts)
 }
 
 func (v Value) toDuration() (time.Duration, error) {

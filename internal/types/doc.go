@@ -32,7 +32,8 @@
 //	DOUBLE                     float64, exact (strconv.ParseFloat of the server's text)
 //	DECIMAL                    string, exact, never through float64
 //	BIT                        uint64 (the bytes big-endian)
-//	DATE, DATETIME, TIMESTAMP  time.Time in Options.Location (default UTC), microseconds kept
+//	DATE, DATETIME, TIMESTAMP  time.Time in Options.Location (default UTC), microseconds kept;
+//	                           string (the text) for a date no time.Time holds (see Zero dates)
 //	TIME                       time.Duration, negative and past 24 h included (±838:59:59.999999)
 //	CHAR, VARCHAR, TEXT        string
 //	ENUM, SET                  string
@@ -94,10 +95,31 @@
 // default (ZeroDateZeroTime) they decode as time.Time{}, whose IsZero
 // reports true, and AppendLiteral writes time.Time{} back as a zero date;
 // Options.ZeroDate can make them NULL (ZeroDateNull) or an error
-// (ZeroDateError). Dates with only some fields zero ('2024-00-15') and
-// days past the end of the month (allowed by ALLOW_INVALID_DATES) have no
-// time.Time: they are ErrInvalidDate whatever the policy, and can be read
-// into *string or *RawBytes.
+// (ZeroDateError).
+//
+// Dates with only some fields zero ('2024-00-00', '2024-00-15 10:00:00',
+// which a permissive sql_mode stores) and days past the end of the month
+// (allowed by ALLOW_INVALID_DATES) have no time.Time. Whatever the
+// policy, and in both protocols, their natural value (*any, DecodeText,
+// DecodeBinary, Value.Any, a sql.Scanner's source) is their text as a
+// string, as aiomysql returns them, so that a row holding one can still be
+// read; *string, *[]byte and *RawBytes get the same text; and a time
+// destination (*time.Time, sql.NullTime, **time.Time) is a *ScanError
+// wrapping ErrInvalidDate. The zero-date policy applies only to dates whose
+// every field is zero.
+//
+// # Time zones
+//
+// DATE and DATETIME are wall-clock times: they are read as times in
+// Options.Location. TIMESTAMP is an instant that the server writes as
+// wall-clock text in the session's time_zone: with Options.SessionLocation
+// set, a TIMESTAMP is read in that zone, which fixes the instant, and given
+// in Location (without it, it is read like a DATETIME). A daylight-saving
+// gap cannot appear in the server's text; in a repeated hour the text is
+// ambiguous and reads as the earlier instant, as the server reads it. This
+// holds for both protocols and every time destination; text destinations
+// keep the server's text. AppendLiteral writes a time.Time in
+// LiteralOptions.Location, since a literal's target type is not known.
 //
 // # Encoding
 //

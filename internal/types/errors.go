@@ -22,8 +22,9 @@ var (
 	// ErrZeroDate: a zero date under ZeroDateError.
 	ErrZeroDate = errors.New("zero date")
 	// ErrInvalidDate: a date with a zero month or day but not all zero
-	// (e.g. '2024-00-15'), or a day past the end of its month: no time.Time
-	// holds it. Scan it into *string or *RawBytes instead.
+	// (e.g. '2024-00-15'), or a day past the end of its month, into a time
+	// destination: no time.Time holds it. Scan it into *string, *RawBytes
+	// or *any (which gets the text) instead.
 	ErrInvalidDate = errors.New("date not representable as time.Time")
 	// ErrUnsupported: no conversion from the column's type to the
 	// destination's, a nil destination, or a Go type with no SQL literal.

@@ -29,6 +29,12 @@ type LiteralOptions struct {
 	// are written (the server reads DATETIME literals without a zone, and
 	// TIMESTAMP ones in the session's time_zone). Default (nil): time.UTC.
 	Location *time.Location
+	// TimeTruncate, when positive, truncates time.Time values to a multiple
+	// of it (time.Time.Truncate, which counts from the zero time, so
+	// whole seconds, milliseconds and hours are what they say in every
+	// zone with whole-hour offsets) before they are written. Default 0:
+	// only the sub-microsecond part is dropped.
+	TimeTruncate time.Duration
 }
 
 // maxLiteralDepth bounds nesting through pointers, Valuers and lists.
@@ -49,7 +55,8 @@ var errTooDeep = fmt.Errorf("%w: nested too deeply", ErrUnsupported)
 //   - string, json.RawMessage: a quoted, escaped string
 //   - []byte and byte arrays: _binary'…' (see AppendQuotedBytes)
 //   - time.Time: 'YYYY-MM-DD HH:MM:SS[.ffffff]' in the options' Location,
-//     fraction truncated to microseconds and given only as far as needed;
+//     truncated to the options' TimeTruncate, fraction truncated to
+//     microseconds and given only as far as needed;
 //     time.Time{} is '0000-00-00 00:00:00'; years outside 0-9999 are
 //     ErrRange
 //   - time.Duration: '[-]HH:MM:SS[.ffffff]', hours past 24 included, up to
@@ -171,6 +178,9 @@ func appendTimeLiteral(dst []byte, t time.Time, o *LiteralOptions) ([]byte, erro
 	loc := time.UTC
 	if o != nil && o.Location != nil {
 		loc = o.Location
+	}
+	if o != nil && o.TimeTruncate > 0 {
+		t = t.Truncate(o.TimeTruncate)
 	}
 	t = t.In(loc)
 	if t.Year() < 0 || t.Year() > 9999 {

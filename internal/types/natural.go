@@ -10,7 +10,10 @@ import (
 // outlives the row: nil, int64, uint64, float32, float64, string (also
 // DECIMAL, exact), []byte, time.Time (in opt's Location, following its
 // zero-date policy; nil for a zero date under ZeroDateNull),
-// time.Duration, json.RawMessage or []float32.
+// time.Duration, json.RawMessage or []float32. A DATE or DATETIME that no
+// time.Time can hold (a zero month or day, not all zero, or a day past the
+// end of its month) is its text as a string, '2024-00-15', as aiomysql
+// gives it.
 func (v Value) Any(opt *Options) (any, error) {
 	a, err := v.natural(opt)
 	if err != nil {
@@ -43,8 +46,11 @@ func (v Value) natural(opt *Options) (any, error) {
 		return time.Duration(v.num), nil
 	case KindDate, KindDateTime:
 		t, err := v.toTime(opt)
-		if err == errZeroNull {
+		switch err {
+		case errZeroNull:
 			return nil, nil
+		case ErrInvalidDate: // '2024-00-15': no time.Time holds it
+			return v.String(), nil
 		}
 		return t, err
 	}

@@ -65,6 +65,12 @@ func signed(neg bool, u uint64) (int64, error) {
 // negative number other than -0 is ErrRange.
 func parseUint(b []byte) (uint64, error) {
 	neg, digits := splitSign(b)
+	return unsignedDigits(neg, digits)
+}
+
+// unsignedDigits parses digits as a magnitude with a sign: a negative
+// number other than -0 is ErrRange.
+func unsignedDigits(neg bool, digits []byte) (uint64, error) {
 	u, err := parseDigits(digits)
 	if err != nil {
 		return 0, err
@@ -118,14 +124,7 @@ func parseDecimalUint(b []byte) (uint64, error) {
 	if err != nil {
 		return 0, err
 	}
-	u, err := parseDigits(digits)
-	if err != nil {
-		return 0, err
-	}
-	if neg && u != 0 {
-		return 0, ErrRange
-	}
-	return u, nil
+	return unsignedDigits(neg, digits)
 }
 
 // parseFloat parses a float of the given size; a value beyond the size's

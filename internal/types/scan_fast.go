@@ -23,7 +23,7 @@ func scanFast(v Value, dest any, opt *Options) bool {
 	case KindFloat64:
 		return storeFloat(math.Float64frombits(v.num), dest)
 	case KindDate, KindDateTime:
-		return storeCivil(unpackCivil(v.num), dest, opt)
+		return storeCivil(unpackCivil(v.num), v.ts, dest, opt)
 	case KindTime:
 		if d, ok := dest.(*time.Duration); ok && d != nil {
 			*d = time.Duration(v.num)
@@ -59,19 +59,20 @@ func storeFloat(f float64, dest any) bool {
 	return false
 }
 
-// storeCivil stores a date that is not zero in time destinations.
-func storeCivil(c civil, dest any, opt *Options) bool {
+// storeCivil stores a date that is not zero in time destinations; timestamp
+// says it is a TIMESTAMP, in the session's zone.
+func storeCivil(c civil, timestamp bool, dest any, opt *Options) bool {
 	if c.year == 0 && c.month == 0 && c.day == 0 {
 		return false // zero or partly zero: the general path applies the policy
 	}
 	switch d := dest.(type) {
 	case *time.Time:
-		if t, err := c.time(opt.location()); err == nil && d != nil {
+		if t, err := opt.civilTime(c, timestamp); err == nil && d != nil {
 			*d = t
 			return true
 		}
 	case *sql.NullTime:
-		if t, err := c.time(opt.location()); err == nil && d != nil {
+		if t, err := opt.civilTime(c, timestamp); err == nil && d != nil {
 			*d = sql.NullTime{Time: t, Valid: true}
 			return true
 		}

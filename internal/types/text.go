@@ -18,12 +18,11 @@ func TextValue(col *Column, raw []byte, null bool) (Value, error) {
 		return Value{}, nil
 	}
 	raw = nonNil(raw)
-	k := textKind(col)
-	num, fsp, err := textScalar(k, raw)
+	v, err := textValue(col, raw)
 	if err != nil {
 		return Value{}, textError(col, raw, "types.Value", err)
 	}
-	return Value{b: raw, num: num, kind: k, fsp: fsp}, nil
+	return v, nil
 }
 
 // textError reports text that does not parse as its column's type; it is
@@ -40,7 +39,7 @@ func textError(col *Column, raw []byte, dest string, err error) error {
 func textValue(col *Column, raw []byte) (Value, error) {
 	k := textKind(col)
 	num, fsp, err := textScalar(k, raw)
-	return Value{b: raw, num: num, kind: k, fsp: fsp}, err
+	return Value{b: raw, num: num, kind: k, fsp: fsp, ts: col.timestamp()}, err
 }
 
 // textKind is the column's kind, with text in NULL-typed columns (which
@@ -118,7 +117,7 @@ func ScanText(col *Column, raw []byte, null bool, dest any, opt *Options) error 
 	if storeText(raw, dest) {
 		return nil
 	}
-	if scanTextFast(col.Kind(), raw, dest, opt) {
+	if scanTextFast(col, raw, dest, opt) {
 		return nil
 	}
 	v, err := textValue(col, raw)
@@ -174,7 +173,8 @@ func storeText(raw []byte, dest any) bool {
 
 // scanTextFast parses the common kinds straight into the common
 // destinations (see scanFast); false means nothing was stored.
-func scanTextFast(k Kind, raw []byte, dest any, opt *Options) bool {
+func scanTextFast(col *Column, raw []byte, dest any, opt *Options) bool {
+	k := col.Kind()
 	switch k {
 	case KindInt:
 		i, err := parseInt(raw)
@@ -187,7 +187,7 @@ func scanTextFast(k Kind, raw []byte, dest any, opt *Options) bool {
 		return err == nil && storeFloat(f, dest)
 	case KindDate, KindDateTime:
 		c, _, err := parseCivil(raw)
-		return err == nil && storeCivil(c, dest, opt)
+		return err == nil && storeCivil(c, col.timestamp(), dest, opt)
 	}
 	return false
 }

@@ -51,6 +51,7 @@ type Value struct {
 	num  uint64 // integers, float bits, packed civil dates, TIME in ns
 	kind Kind
 	fsp  int8 // fractional-second digits of DateTime and Time; -1 if not fixed
+	ts   bool // a TIMESTAMP: written in the session's time zone
 }
 
 // Kind returns the value's kind.
