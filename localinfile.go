@@ -7,7 +7,6 @@ import (
 	"io"
 	"os"
 	"path/filepath"
-	"strconv"
 	"strings"
 
 	"github.com/aiomysql-go/aiomysql/internal/protocol"
@@ -63,7 +62,7 @@ func (c *Conn) allowListHandler() protocol.LocalInfileHandler {
 // Directories are refused.
 func openAllowed(name string, allow []string) (io.ReadCloser, error) {
 	refuse := func(why string) error {
-		return fmt.Errorf("%w: %s %s", ErrLocalInfileRefused, quoteFileName(name), why)
+		return fmt.Errorf("%w: %s %s", ErrLocalInfileRefused, protocol.QuoteName([]byte(name)), why)
 	}
 	if len(allow) == 0 {
 		return nil, refuse("is not allowed: Config.LocalInfileAllow is empty (use LoadData with a reader)")
@@ -86,7 +85,7 @@ func openAllowed(name string, allow []string) (io.ReadCloser, error) {
 		}
 		f, err := openIn(dir, rel)
 		if err != nil {
-			return nil, fmt.Errorf("%w: %s cannot be opened: %w", ErrLocalInfileRefused, quoteFileName(name), err)
+			return nil, fmt.Errorf("%w: %s cannot be opened: %w", ErrLocalInfileRefused, protocol.QuoteName([]byte(name)), err)
 		}
 		return f, nil
 	}
@@ -137,14 +136,4 @@ func openIn(dir, rel string) (*os.File, error) {
 		return nil, err
 	}
 	return f, nil
-}
-
-// quoteFileName quotes a file name the server sent for an error message, cut
-// short: a hostile server chooses it.
-func quoteFileName(name string) string {
-	const shown = 256
-	if len(name) > shown {
-		return strconv.Quote(name[:shown]) + "..."
-	}
-	return strconv.Quote(name)
 }

@@ -49,7 +49,7 @@ func (e *Client) Is(target error) bool {
 var (
 	Closed              = &Client{msg: "aiomysql: connection is closed", category: Interface}
 	Busy                = &Client{msg: "aiomysql: connection busy: a result is still being read", category: Interface}
-	NotSent             = &Client{msg: "aiomysql: connection unusable before the command was sent; nothing reached the server", category: Operational}
+	NotSent             = &Client{msg: "aiomysql: not sent; nothing of the command reached the server", category: Operational}
 	ConnLost            = &Client{msg: "aiomysql: connection lost; the server may or may not have run the command", category: Operational}
 	CommitUnknown       = &Client{msg: "aiomysql: connection lost during COMMIT; the transaction may or may not have been committed", category: Operational, parent: ConnLost}
 	ResultIncomplete    = &Client{msg: "aiomysql: result incomplete: the statement ran, but reading its rows was interrupted", category: Operational}

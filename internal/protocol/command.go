@@ -3,6 +3,7 @@ package protocol
 import (
 	"context"
 	"fmt"
+	"strings"
 	"time"
 
 	"github.com/aiomysql-go/aiomysql/internal/wire"
@@ -50,7 +51,7 @@ func (c *Conn) begin(ctx context.Context, op string) error {
 // closedError is the error of a call on a closed or broken connection.
 func (c *Conn) closedError() error {
 	if c.State() == StateBroken && c.brokenErr != nil {
-		return fmt.Errorf("%w (broken earlier: %v)", ErrClosed, c.brokenErr)
+		return fmt.Errorf("%w; it broke earlier: %s", ErrClosed, strings.TrimPrefix(c.brokenErr.Error(), "aiomysql: "))
 	}
 	return ErrClosed
 }
@@ -165,7 +166,7 @@ func (c *Conn) skipInternal() error {
 			return head.err
 		}
 		c.startReply()
-		ok, err := c.readOK(head.req.Op)
+		ok, err := c.readOK(c.call.op) // a failure is the caller's
 		if isClosed(c.State()) {
 			return err
 		}

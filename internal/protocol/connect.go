@@ -76,10 +76,11 @@ func dial(ctx context.Context, o *Options) (net.Conn, error) {
 	}
 	if err != nil {
 		var op *net.OpError
-		if errors.As(err, &op) {
-			return nil, err // it names the network and the address
+		if errors.As(err, &op) && op.Err != nil {
+			// The caller's error names the address already.
+			return nil, &dialError{network: network, op: op}
 		}
-		return nil, fmt.Errorf("dial %s %s: %w", network, o.Address, err)
+		return nil, fmt.Errorf("dial %s: %w", network, err)
 	}
 	if tc, ok := nc.(*net.TCPConn); ok {
 		_ = tc.SetNoDelay(true)
@@ -156,3 +157,15 @@ func (c *Conn) clientCapabilities() wire.Capability {
 	}
 	return want & c.serverCaps
 }
+
+// dialError is a failed dial: it reads "dial tcp: connect: connection
+// refused", leaving the address to the caller's error, and unwraps to the
+// *net.OpError, which has it.
+type dialError struct {
+	network string
+	op      *net.OpError
+}
+
+func (e *dialError) Error() string { return "dial " + e.network + ": " + e.op.Err.Error() }
+
+func (e *dialError) Unwrap() error { return e.op }
