@@ -53,8 +53,8 @@ func TestCommandAllocations(t *testing.T) {
 	if exec > 2 {
 		t.Errorf("Exec(DO 1) allocates %.0f times, budget 2", exec)
 	}
-	if queryRow > 7 {
-		t.Errorf("QueryRow(SELECT ?).Scan allocates %.0f times, budget 7", queryRow)
+	if queryRow > 5 {
+		t.Errorf("QueryRow(SELECT ?).Scan allocates %.0f times, budget 5", queryRow)
 	}
 	if query > 6 {
 		t.Errorf("Query(SELECT 1) + Scan allocates %.0f times, budget 6", query)

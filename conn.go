@@ -38,6 +38,8 @@ type Conn struct {
 	// (c.writeStmt, bound once).
 	stmt       stmtText
 	appendStmt func([]byte) ([]byte, error)
+
+	rowRows Rows // the Rows of QueryRow, reused
 }
 
 // Ping checks that the server answers (COM_PING).

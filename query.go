@@ -23,6 +23,12 @@ func (c *Conn) Query(ctx context.Context, query string, args ...any) (*Rows, err
 }
 
 func (c *Conn) query(ctx context.Context, query string, style sqltext.Style, args []any) (*Rows, error) {
+	return c.queryInto(ctx, nil, query, style, args)
+}
+
+// queryInto runs a query whose rows go into dst, reused, or into a new Rows
+// when dst is nil.
+func (c *Conn) queryInto(ctx context.Context, dst *Rows, query string, style sqltext.Style, args []any) (*Rows, error) {
 	trace := c.startTrace(ctx, query, len(args))
 	if err := c.prepareText(ctx, query, style, args); err != nil {
 		trace.end(c, err, 0)
@@ -34,14 +40,23 @@ func (c *Conn) query(ctx context.Context, query string, style sqltext.Style, arg
 		trace.end(c, err, 0)
 		return nil, err
 	}
-	return newRows(c, res, ctx, trace), nil
+	if dst == nil {
+		dst = new(Rows)
+	}
+	dst.start(c, res, ctx, trace)
+	return dst, nil
 }
 
 // QueryRow runs a query expected to return at most one row. Errors are
 // deferred to the returned Row's Scan; the rest of the result is discarded.
 func (c *Conn) QueryRow(ctx context.Context, query string, args ...any) *Row {
-	rows, err := c.Query(ctx, query, args...)
-	return &Row{rows: rows, err: err}
+	// The Rows of a QueryRow never reach the caller: the connection reuses
+	// one, and the Row remembers which use of it is its own.
+	rows, err := c.queryInto(ctx, &c.rowRows, query, sqltext.Question, args)
+	if err != nil {
+		return &Row{err: err}
+	}
+	return &Row{rows: rows, use: rows.use}
 }
 
 // Exec runs a statement that returns no rows (any rows it does return are

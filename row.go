@@ -5,6 +5,7 @@ import "errors"
 // Row is the result of QueryRow: the first row of a query, read on Scan.
 type Row struct {
 	rows *Rows
+	use  uint64 // which use of rows (the connection's reused one) is this Row's
 	err  error
 }
 
@@ -19,6 +20,9 @@ func (r *Row) Scan(dest ...any) error {
 		return r.err
 	}
 	rows := r.rows
+	if rows.use != r.use {
+		return errRowUsed
+	}
 	defer rows.Close()
 	if !rows.Next() {
 		if err := rows.Err(); err != nil {
@@ -31,6 +35,10 @@ func (r *Row) Scan(dest ...any) error {
 	}
 	return rows.Close()
 }
+
+// errRowUsed is returned by Row.Scan after the connection ran another
+// QueryRow: a Row's result is read once, before the next query.
+var errRowUsed = errors.New("aiomysql: Row.Scan after the connection ran another QueryRow: scan a Row before the next QueryRow")
 
 // errNoRow is returned by Rows.Scan when Next has not positioned it on a row.
 var errNoRow = errors.New("aiomysql: Scan called without a row (call Next first, and check it returned true)")

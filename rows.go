@@ -33,16 +33,17 @@ type Rows struct {
 	err      error
 	closed   bool
 	plan     *structPlan // RowToStructByName's mapping for the current set
+	use      uint64      // advances each time the Rows is reused (QueryRow's)
 }
 
-func newRows(c *Conn, res *protocol.Result, ctx context.Context, trace *queryTrace) *Rows {
-	r := &Rows{conn: c, res: res, codec: res.Codec(), trace: trace}
+// start readies r for the reply res, keeping the capacity of its slices.
+func (r *Rows) start(c *Conn, res *protocol.Result, ctx context.Context, trace *queryTrace) {
+	*r = Rows{conn: c, res: res, codec: res.Codec(), trace: trace, cols: r.cols[:0], vals: r.vals[:0], use: r.use + 1}
 	res.SetContext(ctx)
 	r.setColumns()
 	if !res.HasRows() && !res.More() {
 		r.finish(nil)
 	}
-	return r
 }
 
 func (r *Rows) setColumns() {
