@@ -2,7 +2,8 @@ package aiomysql
 
 import (
 	"strconv"
-	"strings"
+
+	"github.com/aiomysql-go/aiomysql/internal/dsn"
 )
 
 // CursorKind is one of aiomysql's four cursor classes: rows buffered in
@@ -28,19 +29,7 @@ const (
 
 // String returns the kind's DSN name: "buffered", "dict", "streaming" or
 // "streaming-dict".
-func (k CursorKind) String() string {
-	switch k {
-	case CursorBuffered:
-		return "buffered"
-	case CursorDict:
-		return "dict"
-	case CursorStreaming:
-		return "streaming"
-	case CursorStreamingDict:
-		return "streaming-dict"
-	}
-	return "CursorKind(" + strconv.Itoa(int(k)) + ")"
-}
+func (k CursorKind) String() string { return dsn.CursorKind(k).String() }
 
 // Dict reports whether the kind gives rows as maps.
 func (k CursorKind) Dict() bool { return k == CursorDict || k == CursorStreamingDict }
@@ -49,25 +38,14 @@ func (k CursorKind) Dict() bool { return k == CursorDict || k == CursorStreaming
 func (k CursorKind) Streaming() bool { return k == CursorStreaming || k == CursorStreamingDict }
 
 // valid reports whether k is one of the named kinds.
-func (k CursorKind) valid() bool { return k >= CursorBuffered && k <= CursorStreamingDict }
+func (k CursorKind) valid() bool { return dsn.CursorKind(k).Valid() }
 
 // ParseCursorKind reads a cursor kind: its String name or aiomysql's class
 // name (Cursor, DictCursor, SSCursor, SSDictCursor), in any case, with '-'
 // or '_' or neither between words. A bad name gives a *ConfigError.
 func ParseCursorKind(s string) (CursorKind, error) {
-	n := strings.ToLower(strings.NewReplacer("-", "", "_", "").Replace(s))
-	switch n {
-	case "buffered", "cursor":
-		return CursorBuffered, nil
-	case "dict", "dictcursor":
-		return CursorDict, nil
-	case "streaming", "sscursor":
-		return CursorStreaming, nil
-	case "streamingdict", "ssdictcursor":
-		return CursorStreamingDict, nil
-	}
-	return CursorBuffered, &ConfigError{Field: "DefaultCursor", Reason: "unknown cursor kind " + quoteShort(s) +
-		" (want buffered, dict, streaming or streaming-dict)"}
+	k, err := dsn.ParseCursorKind(s)
+	return CursorKind(k), rootError(err)
 }
 
 // MarshalText returns the kind's name, as String.

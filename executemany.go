@@ -150,15 +150,7 @@ func (c *Conn) execInterpolated(ctx context.Context, query string, nargs int, st
 	// which cannot change the character set.
 	trace := c.startTrace(ctx, query, nargs)
 	c.stmt = stmtText{raw: stmt}
-	ok, err := c.pc.Exec(ctx, protocol.Request{Op: "executemany"}, c.appendStmt)
-	c.stmt = stmtText{}
-	if err != nil {
-		trace.end(c, err, 0)
-		return Result{}, err
-	}
-	res := resultFrom(ok)
-	trace.end(c, nil, int64(res.affected))
-	return res, nil
+	return c.runExec(ctx, protocol.Request{Op: "executemany"}, trace)
 }
 
 // MogrifyMany returns the statements ExecuteMany would send for query and

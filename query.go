@@ -78,6 +78,11 @@ func (c *Conn) execAs(ctx context.Context, req protocol.Request, query string, s
 		trace.end(c, err, 0)
 		return Result{}, err
 	}
+	return c.runExec(ctx, req, trace)
+}
+
+// runExec sends the pending statement (c.stmt) and ends its trace.
+func (c *Conn) runExec(ctx context.Context, req protocol.Request, trace *queryTrace) (Result, error) {
 	ok, err := c.pc.Exec(ctx, req, c.appendStmt)
 	c.stmt = stmtText{}
 	if err != nil {

@@ -435,38 +435,54 @@ func (r *Result) NextResult() (bool, error) {
 
 // drain reads and discards the rest of the reply under the call's current
 // deadlines, ending the Result. A failure breaks the connection.
-func (r *Result) drain() {
+func (r *Result) drain() { r.drainRest(false) }
+
+// drainRest reads and discards the rest of the reply. With abandon, the
+// first read that runs out of time (Close's budget) interrupts the
+// statement, as an ended context would, and reading goes on; any other
+// failure breaks the connection. It reports whether it interrupted.
+func (r *Result) drainRest(abandon bool) (interrupted bool) {
 	c := r.c
 	for !r.closed {
 		if !r.inSet {
 			if !r.more {
 				r.end()
-				return
+				break
 			}
 			if err := r.readHead(); err != nil {
 				r.failQuiet(err)
-				return
+				break
 			}
 			if !r.inSet && !r.more {
 				r.end()
-				return
 			}
 			continue
 		}
 		pkt, err := c.wc.ReadPacket()
 		if err != nil {
-			r.failQuiet(c.ioError(r.req.Op, err))
-			return
-		}
-		if len(pkt) > 0 && pkt[0] == 0xFF {
-			r.failQuiet(c.readErr(r.req.Op, pkt))
-			return
-		}
-		if wire.IsResultEnd(pkt, c.caps) {
-			if err := r.readEnd(pkt); err != nil {
-				r.failQuiet(err)
-				return
+			if abandon && !interrupted && errors.Is(err, os.ErrDeadlineExceeded) {
+				interrupted = true
+				c.interruptCall(nil)
+				continue
 			}
+			r.failQuiet(c.ioError(r.req.Op, err))
+			break
+		}
+		r.discard(pkt)
+	}
+	return interrupted
+}
+
+// discard takes in a packet of rows being discarded: an ERR or the end of
+// the result set count, a row does not.
+func (r *Result) discard(pkt []byte) {
+	c := r.c
+	switch {
+	case len(pkt) > 0 && pkt[0] == 0xFF:
+		r.failQuiet(c.readErr(r.req.Op, pkt))
+	case wire.IsResultEnd(pkt, c.caps):
+		if err := r.readEnd(pkt); err != nil {
+			r.failQuiet(err)
 		}
 	}
 }
@@ -522,15 +538,7 @@ func (r *Result) Close() error {
 			r.failQuiet(c.ioError(r.req.Op, err))
 			break
 		}
-		if len(pkt) > 0 && pkt[0] == 0xFF {
-			r.failQuiet(c.readErr(r.req.Op, pkt))
-			break
-		}
-		if wire.IsResultEnd(pkt, c.caps) {
-			if err := r.readEnd(pkt); err != nil {
-				r.failQuiet(err)
-			}
-		}
+		r.discard(pkt)
 	}
 	if r.closed {
 		return r.err
@@ -540,43 +548,7 @@ func (r *Result) Close() error {
 	c.intr.ownsDeadline = true
 	_ = c.raw.SetReadDeadline(time.Now().Add(abandonBudget))
 	c.intr.mu.Unlock()
-	interrupted := false
-	for !r.closed {
-		if !r.inSet {
-			if !r.more {
-				r.end()
-				break
-			}
-			if err := r.readHead(); err != nil {
-				r.failQuiet(err)
-				break
-			}
-			if !r.inSet && !r.more {
-				r.end()
-			}
-			continue
-		}
-		pkt, err := c.wc.ReadPacket()
-		if err != nil {
-			if !interrupted && errors.Is(err, os.ErrDeadlineExceeded) {
-				// Past the budget: interrupt the statement, then read on.
-				interrupted = true
-				c.interruptCall(nil)
-				continue
-			}
-			r.failQuiet(c.ioError(r.req.Op, err))
-			break
-		}
-		if len(pkt) > 0 && pkt[0] == 0xFF {
-			r.failQuiet(c.readErr(r.req.Op, pkt))
-			break
-		}
-		if wire.IsResultEnd(pkt, c.caps) {
-			if err := r.readEnd(pkt); err != nil {
-				r.failQuiet(err)
-			}
-		}
-	}
+	interrupted := r.drainRest(true)
 	c.endInterrupt()
 	c.intr.mu.Lock()
 	if c.intr.ownsDeadline {
