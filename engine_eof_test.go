@@ -31,31 +31,13 @@ func classicServer(t *testing.T) *aiomysql.Config {
 		if err := c.WriteOK(wire.OK{StatusFlags: wire.ServerStatusAutocommit}); err != nil {
 			return err
 		}
-		for {
-			pkt, err := c.ReadCommand()
-			if err != nil {
-				return nil // the client has gone
-			}
-			switch wire.Command(pkt[0]) {
-			case wire.CommandQuit:
-				return nil
-			case wire.CommandPing:
-				if err := c.WriteOK(wire.OK{StatusFlags: wire.ServerStatusAutocommit}); err != nil {
-					return err
-				}
-				continue
-			case wire.CommandQuery:
-			default:
-				return fmt.Errorf("unexpected command 0x%02x", pkt[0])
-			}
-			reply, ok := classicReplies[string(pkt[1:])]
+		return serveQueries(c, true, func(q string) error {
+			reply, ok := classicReplies[q]
 			if !ok {
-				return fmt.Errorf("no scripted reply to %q", pkt[1:])
+				return fmt.Errorf("no scripted reply to %q", q)
 			}
-			if err := reply(c); err != nil {
-				return err
-			}
-		}
+			return reply(c)
+		})
 	})
 	return fakeConfig(t, srv)
 }

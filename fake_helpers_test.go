@@ -240,3 +240,34 @@ func encryptedPassword(key *rsa.PrivateKey, nonce, answer []byte) error {
 	}
 	return nil
 }
+
+// serveQueries answers a logged-in client's commands: QUIT ends, PING gets
+// OK, and each COM_QUERY's text goes to query, which writes the reply. Any
+// other command is an error. A failed read ends it: with nil when quiet,
+// else with the read's error.
+func serveQueries(c *fakeserver.Conn, quiet bool, query func(text string) error) error {
+	for {
+		pkt, err := c.ReadCommand()
+		if err != nil {
+			if quiet {
+				return nil
+			}
+			return err
+		}
+		switch wire.Command(pkt[0]) {
+		case wire.CommandQuit:
+			return nil
+		case wire.CommandPing:
+			if err := c.WriteOK(wire.OK{StatusFlags: wire.ServerStatusAutocommit}); err != nil {
+				return err
+			}
+			continue
+		case wire.CommandQuery:
+		default:
+			return fmt.Errorf("unexpected command 0x%02x", pkt[0])
+		}
+		if err := query(string(pkt[1:])); err != nil {
+			return err
+		}
+	}
+}

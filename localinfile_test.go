@@ -166,24 +166,8 @@ func startInfileServer(t *testing.T) *infileServer {
 		if err := c.WriteOK(wire.OK{StatusFlags: wire.ServerStatusAutocommit}); err != nil {
 			return err
 		}
-		for {
-			pkt, err := c.ReadCommand()
-			if err != nil {
-				return err
-			}
-			switch wire.Command(pkt[0]) {
-			case wire.CommandQuit:
-				return nil
-			case wire.CommandPing:
-				if err := c.WriteOK(wire.OK{StatusFlags: wire.ServerStatusAutocommit}); err != nil {
-					return err
-				}
-				continue
-			case wire.CommandQuery:
-			default:
-				return fmt.Errorf("unexpected command 0x%02x", pkt[0])
-			}
-			name, replyErr := strings.CutPrefix(string(pkt[1:]), errReplyPrefix)
+		return serveQueries(c, false, func(q string) error {
+			name, replyErr := strings.CutPrefix(q, errReplyPrefix)
 			if err := c.WritePacket(append([]byte{0xFB}, name...)); err != nil {
 				return err
 			}
@@ -201,14 +185,10 @@ func startInfileServer(t *testing.T) *infileServer {
 			}
 			s.got <- r
 			if replyErr {
-				err = c.WriteErr(1148, "42000", "The used command is not allowed with this MariaDB version")
-			} else {
-				err = c.WriteOK(wire.OK{AffectedRows: uint64(len(r.data)), StatusFlags: wire.ServerStatusAutocommit})
+				return c.WriteErr(1148, "42000", "The used command is not allowed with this MariaDB version")
 			}
-			if err != nil {
-				return err
-			}
-		}
+			return c.WriteOK(wire.OK{AffectedRows: uint64(len(r.data)), StatusFlags: wire.ServerStatusAutocommit})
+		})
 	})
 	return s
 }
