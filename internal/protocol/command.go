@@ -166,10 +166,12 @@ func (c *Conn) skipInternal() error {
 			return head.err
 		}
 		c.startReply()
+		before := c.changes
 		ok, err := c.readOK(c.call.op) // a failure is the caller's
 		if isClosed(c.State()) {
 			return err
 		}
+		c.changes = before // the connection's own statement changes nothing of the caller's
 		c.internalReply(ok, err)
 		c.exchangeDone()
 	}
