@@ -61,7 +61,9 @@ func (c *Conn) ChangeUser(ctx context.Context, user, password, database string) 
 		return c.endCall(err)
 	}
 	c.exchangeDone()
+	c.intr.mu.Lock() // a kill starting now reads them
 	c.opts = &next
+	c.intr.mu.Unlock()
 	c.session = Session{Schema: database, Collation: c.opts.Collation}
 	c.changes.reset()
 	c.requestTracking()

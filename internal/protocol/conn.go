@@ -166,6 +166,7 @@ func (c *Conn) fail(err error) error {
 func (c *Conn) Close() error {
 	if c.state.CompareAndSwap(int32(StateIdle), int32(StateClosed)) {
 		c.closeOnce.Do(func() {
+			c.sock.quiet.Store(true)
 			c.wc.DiscardPending() // a deferred command, never sent
 			_ = c.raw.SetWriteDeadline(time.Now().Add(time.Second))
 			c.wc.ResetSequence()

@@ -66,12 +66,14 @@ func (c *Conn) startKill(intrGen uint64) {
 		return
 	}
 	*k = killer{active: true, gen: c.cmdGen, intrGen: intrGen, done: make(chan struct{})}
-	go c.runKill(k.done)
+	// The options are read here, under intr.mu, which ChangeUser holds to
+	// replace them.
+	go c.runKill(k.done, c.sideOptions(), c.killProof())
 }
 
 // runKill is the kill goroutine.
-func (c *Conn) runKill(done chan struct{}) {
-	ok := c.sendKill()
+func (c *Conn) runKill(done chan struct{}, side *Options, proof string) {
+	ok := c.sendKill(side, proof)
 	c.intr.mu.Lock()
 	k := &c.killer
 	if k.intrGen == c.intr.gen && c.intr.ownsDeadline {
@@ -88,8 +90,8 @@ func (c *Conn) runKill(done chan struct{}) {
 
 // sendKill proves the target and sends KILL QUERY; it reports whether the
 // server acknowledged it.
-func (c *Conn) sendKill() bool {
-	if d := c.opts.KillDelay; d > 0 {
+func (c *Conn) sendKill(sideOpts *Options, proof string) bool {
+	if d := sideOpts.KillDelay; d > 0 {
 		t := time.NewTimer(d)
 		defer t.Stop()
 		select {
@@ -99,7 +101,7 @@ func (c *Conn) sendKill() bool {
 			return false
 		}
 	}
-	timeout := c.opts.KillTimeout
+	timeout := sideOpts.KillTimeout
 	if timeout <= 0 {
 		timeout = 5 * time.Second
 	}
@@ -112,13 +114,12 @@ func (c *Conn) sendKill() bool {
 		case <-ctx.Done():
 		}
 	}()
-	proof := c.killProof()
 	if proof == "" {
 		c.killsSkipped.Add(1)
 		c.storeKillErr(fmt.Errorf("%w: the kill's target cannot be proven (no TCP port or unix socket to match)", ErrKillUnproven))
 		return false
 	}
-	side, err := Connect(ctx, c.sideOptions())
+	side, err := Connect(ctx, sideOpts)
 	if err != nil {
 		c.storeKillErr(err)
 		return false

@@ -3,6 +3,7 @@ package protocol
 import (
 	"context"
 	"errors"
+	"fmt"
 	"os"
 	"time"
 
@@ -240,7 +241,7 @@ func (r *Result) afterRefusal(refusal error) error {
 
 func (r *Result) withRefusal(refusal, err error) error {
 	if refusal != nil {
-		return errors.Join(refusal, err)
+		return fmt.Errorf("%w (the server then answered: %w)", refusal, err)
 	}
 	return err
 }

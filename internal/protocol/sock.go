@@ -16,6 +16,10 @@ type sock struct {
 	net.Conn // the raw socket: addresses, deadlines and Close go to it
 	c        *Conn
 	reads    atomic.Uint64 // Reads that returned data
+	// quiet makes it a plain socket: Close's farewell (COM_QUIT, the TLS
+	// close_notify) may run on another goroutine than the calls, and
+	// belongs to no call.
+	quiet atomic.Bool
 }
 
 // timeoutChunk bounds one write syscall when a write timeout is set, so that
@@ -23,6 +27,9 @@ type sock struct {
 const timeoutChunk = 256 << 10
 
 func (s *sock) Read(p []byte) (int, error) {
+	if s.quiet.Load() {
+		return s.Conn.Read(p)
+	}
 	c := s.c
 	if c.call.done != nil && !c.call.armed {
 		c.armWatch()
@@ -38,6 +45,9 @@ func (s *sock) Read(p []byte) (int, error) {
 }
 
 func (s *sock) Write(p []byte) (int, error) {
+	if s.quiet.Load() {
+		return s.Conn.Write(p)
+	}
 	c := s.c
 	if c.call.done != nil && !c.call.armed {
 		c.armWatch()
@@ -61,6 +71,9 @@ func (s *sock) Write(p []byte) (int, error) {
 // WriteBuffers writes bufs in one vectored write (writev) when no write
 // timeout is set; with one, buffer by buffer, refreshing it.
 func (s *sock) WriteBuffers(bufs *net.Buffers) (int64, error) {
+	if s.quiet.Load() {
+		return bufs.WriteTo(s.Conn)
+	}
 	c := s.c
 	if c.opts.WriteTimeout > 0 {
 		var total int64
