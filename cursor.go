@@ -131,8 +131,9 @@ func (cur *Cursor[R]) failed(err error) int64 {
 	return cur.rowcount
 }
 
-// reset closes what the previous Execute left open, reading the rest under
-// ctx, the context of the call that needs the connection.
+// reset ends what the previous Execute left open, in bounded time (as
+// Rows.Close does), for the call under ctx that needs the connection; a ctx
+// that has already ended leaves it as it is.
 func (cur *Cursor[R]) reset(ctx context.Context) error {
 	if cur.closed {
 		return ErrCursorClosed
@@ -145,8 +146,8 @@ func (cur *Cursor[R]) reset(ctx context.Context) error {
 	return cur.discard()
 }
 
-// discard closes what the previous Execute left open, under the context it
-// is bound to, and forgets the previous result.
+// discard ends what the previous Execute left open (see Rows.Close) and
+// forgets the previous result.
 func (cur *Cursor[R]) discard() error {
 	var err error
 	if cur.rows != nil {
@@ -230,11 +231,11 @@ func (cur *Cursor[R]) Mogrify(query string, args ...any) (string, error) {
 }
 
 // Close discards what is left of the result and closes the cursor. It is
-// idempotent. The connection stays open. A streaming cursor reads the rest
-// under the context of its last fetch: if that context has ended, the
-// server's work is interrupted instead (KILL QUERY) and Close returns the
-// context's error; the connection stays usable when the interruption left
-// the stream clean.
+// idempotent. The connection stays open. A streaming cursor's unread rest
+// is ended in bounded time, as Rows.Close ends it: read for a moment, then
+// the statement killed and what is in flight drained (or, when no kill can
+// be sent, the connection closed). The contexts of earlier fetches play no
+// part: each governed its own fetch.
 func (cur *Cursor[R]) Close() error {
 	if cur.closed {
 		return nil
