@@ -286,8 +286,13 @@ type Config struct {
 	// DSN: local_infile_allow, repeated for several.
 	LocalInfileAllow []string
 	// KillOnCancel sends KILL QUERY on a side connection when a context ends
-	// during a query, so the server stops working. Default true.
-	// DSN: kill_on_cancel.
+	// while a call waits for the server (and when Rows.Close abandons a long
+	// result), so the server stops working and the connection can be kept.
+	// The kill is sent only after the side connection proves, in the process
+	// list, that it reached this connection's thread (its user and client
+	// port); through a proxy that changes the client port it cannot, and the
+	// connection is closed instead. Off, an interrupted connection is always
+	// closed. Default true. DSN: kill_on_cancel.
 	KillOnCancel bool
 	// KillDelay waits this long after the context ends before sending the
 	// KILL QUERY, giving a query about to finish a chance to. Default 0.
