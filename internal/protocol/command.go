@@ -165,7 +165,11 @@ func (c *Conn) skipInternal() error {
 			return head.err
 		}
 		c.startReply()
+		// The connection's own set-up is part of the fresh session: the
+		// state change its reply reports is not a change of the session.
+		changed := c.changes.changed
 		ok, err := c.readOK(head.req.Op)
+		c.changes.changed = changed
 		if isClosed(c.State()) {
 			return err
 		}
