@@ -1,6 +1,7 @@
 package protocol_test
 
 import (
+	"bytes"
 	"context"
 	"encoding/binary"
 	"errors"
@@ -91,11 +92,19 @@ func TestPipelineNoReply(t *testing.T) {
 		t.Fatal(err)
 	}
 	before := sock().writes.Load()
+	var flushed []byte
+	sock().setOnWrite(func(p []byte) { flushed = append(flushed, p...) })
 	if err := c.Flush(ctx); err != nil {
 		t.Fatal(err)
 	}
+	sock().setOnWrite(nil)
 	if n := sock().writes.Load() - before; n != 1 {
 		t.Errorf("%d writes, want 1", n)
+	}
+	stmtClose := frame(0, byte(wire.CommandStmtClose), 0xf0, 0xff, 0xff, 0x7f)
+	pingPkt := frame(0, byte(wire.CommandPing))
+	if !bytes.HasSuffix(flushed, append(stmtClose, pingPkt...)) {
+		t.Errorf("the write ends %x, want COM_STMT_CLOSE then COM_PING", flushed[max(0, len(flushed)-20):])
 	}
 	if v := readValue(t, c); v != "5" {
 		t.Errorf("first reply %q, want 5", v)
@@ -126,18 +135,19 @@ func TestPipelineConnectionDies(t *testing.T) {
 	}))
 	c := connect(t, fakeOptions(srv))
 	ctx := testCtx(t)
-	for _, q := range []string{"SELECT 1", "SELECT 2", "DO 3"} {
-		if err := c.Queue(ctx, protocol.Request{Op: "query"}, queryText(q)); err != nil {
+	ops := []string{"query one", "query two", "query three"}
+	for i, q := range []string{"SELECT 1", "SELECT 2", "DO 3"} {
+		if err := c.Queue(ctx, protocol.Request{Op: ops[i]}, queryText(q)); err != nil {
 			t.Fatal(err)
 		}
 	}
 	if err := c.Flush(ctx); err != nil {
 		t.Fatal(err)
 	}
-	for i := range 3 {
+	for _, op := range ops {
 		_, err := c.ReadResult(ctx)
-		if !errors.Is(err, protocol.ErrConnLost) {
-			t.Errorf("ReadResult %d = %v, want ErrConnLost", i+1, err)
+		if !errors.Is(err, protocol.ErrConnLost) || !strings.Contains(err.Error(), op+":") {
+			t.Errorf("ReadResult for %s = %v, want ErrConnLost naming it", op, err)
 		}
 	}
 	if s := c.State(); s != protocol.StateBroken {
