@@ -5,8 +5,10 @@ import (
 	"context"
 	"encoding/binary"
 	"errors"
+	"strconv"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/aiomysql-go/aiomysql/internal/fakeserver"
 	"github.com/aiomysql-go/aiomysql/internal/protocol"
@@ -230,5 +232,49 @@ func TestRepliesKeepTheirSequence(t *testing.T) {
 	}
 	if s := c.State(); s != protocol.StateIdle {
 		t.Errorf("state %v, want idle", s)
+	}
+}
+
+// TestFlushInterrupted: a context that ends while Flush is blocked writing
+// (the server reads nothing) closes the connection; Flush's error wraps the
+// context's error, and each queued command's ReadResult says whether any of
+// it was written (ErrConnLost) or none (ErrNotSent).
+func TestFlushInterrupted(t *testing.T) {
+	release := make(chan struct{})
+	srv := fakeserver.Start(t, loggedIn(func(c *fakeserver.Conn) error {
+		<-release // reads nothing: the client's write blocks
+		return nil
+	}))
+	t.Cleanup(func() { close(release) }) // before the server's Close
+	c := connect(t, fakeOptions(srv))
+	big := "SELECT '" + strings.Repeat("x", 10<<20) + "'"
+	const n = 4 // 40 MiB: more than the socket buffers hold
+	for i := range n {
+		if err := c.Queue(testCtx(t), protocol.Request{Op: "big " + strconv.Itoa(i)}, queryText(big)); err != nil {
+			t.Fatal(err)
+		}
+	}
+	ctx, cancel := context.WithTimeout(context.Background(), 100*time.Millisecond)
+	defer cancel()
+	err := c.Flush(ctx)
+	if !errors.Is(err, context.DeadlineExceeded) || !errors.Is(err, protocol.ErrConnLost) {
+		t.Errorf("Flush = %v, want context.DeadlineExceeded and ErrConnLost", err)
+	}
+	if s := c.State(); s != protocol.StateBroken {
+		t.Errorf("state %v, want broken", s)
+	}
+	for i := range n {
+		_, err := c.ReadResult(testCtx(t))
+		switch {
+		case i == 0 && !errors.Is(err, protocol.ErrConnLost):
+			t.Errorf("ReadResult for the first command = %v, want ErrConnLost (it was written, in part at least)", err)
+		case i == n-1 && !errors.Is(err, protocol.ErrNotSent):
+			t.Errorf("ReadResult for the last command = %v, want ErrNotSent (none of it fits in the socket buffers)", err)
+		case err == nil || !strings.Contains(err.Error(), "big "+strconv.Itoa(i)+":"):
+			t.Errorf("ReadResult %d = %v, want an error naming its command", i, err)
+		}
+	}
+	if _, err := c.ReadResult(testCtx(t)); !errors.Is(err, protocol.ErrClosed) {
+		t.Errorf("ReadResult with nothing due = %v, want ErrClosed", err)
 	}
 }
