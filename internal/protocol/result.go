@@ -83,7 +83,9 @@ func (c *Conn) readResult() (*Result, error) {
 	if err := c.skipInternal(); err != nil {
 		if isClosed(c.State()) {
 			c.abandonReplies() // the deferred command's
-			c.queue.pop()      // the one this call reads: its caller gets err
+			if c.queue.len() > 0 {
+				c.queue.pop() // the one this call reads: its caller gets err
+			}
 		}
 		return nil, c.endCall(err)
 	}
