@@ -123,40 +123,60 @@ func TestPipelineNoReply(t *testing.T) {
 }
 
 // TestPipelineConnectionDies: the server reads three pipelined commands and
-// closes. The first ReadResult gets ErrConnLost; the two after it get an
-// error saying their commands were written and their outcome is unknown
-// (ErrConnLost too); none hangs.
+// closes, after answering the connection's own deferred SET or before. The
+// first ReadResult gets ErrConnLost; the two after it get an error saying
+// their own command was written and its outcome is unknown (ErrConnLost
+// too); none hangs.
 func TestPipelineConnectionDies(t *testing.T) {
-	srv := fakeserver.Start(t, loggedIn(func(c *fakeserver.Conn) error {
-		for range 3 {
-			if _, err := c.ExpectCommand(wire.CommandQuery); err != nil {
-				return err
+	scripts := map[string]func(c *fakeserver.Conn) error{
+		"after the deferred SET's reply": func(c *fakeserver.Conn) error {
+			for range 3 {
+				if _, err := c.ExpectCommand(wire.CommandQuery); err != nil {
+					return err
+				}
 			}
-		}
-		return c.Close()
-	}))
-	c := connect(t, fakeOptions(srv))
-	ctx := testCtx(t)
-	ops := []string{"query one", "query two", "query three"}
-	for i, q := range []string{"SELECT 1", "SELECT 2", "DO 3"} {
-		if err := c.Queue(ctx, protocol.Request{Op: ops[i]}, queryText(q)); err != nil {
-			t.Fatal(err)
-		}
+			return c.Close()
+		},
+		"before the deferred SET's reply": func(c *fakeserver.Conn) error {
+			for range 4 { // the SET and the three queries, unanswered
+				c.SetSequence(0)
+				if _, err := c.ReadPacket(); err != nil {
+					return err
+				}
+			}
+			return c.Close()
+		},
 	}
-	if err := c.Flush(ctx); err != nil {
-		t.Fatal(err)
-	}
-	for _, op := range ops {
-		_, err := c.ReadResult(ctx)
-		if !errors.Is(err, protocol.ErrConnLost) || !strings.Contains(err.Error(), op+":") {
-			t.Errorf("ReadResult for %s = %v, want ErrConnLost naming it", op, err)
-		}
-	}
-	if s := c.State(); s != protocol.StateBroken {
-		t.Errorf("state %v, want broken", s)
-	}
-	if _, err := c.ReadResult(ctx); !errors.Is(err, protocol.ErrClosed) {
-		t.Errorf("ReadResult with nothing due = %v, want ErrClosed", err)
+	for name, script := range scripts {
+		t.Run(name, func(t *testing.T) {
+			srv := fakeserver.Start(t, loggedIn(script))
+			c := connect(t, fakeOptions(srv))
+			ctx := testCtx(t)
+			ops := []string{"query one", "query two", "query three"}
+			for i, q := range []string{"SELECT 1", "SELECT 2", "DO 3"} {
+				if err := c.Queue(ctx, protocol.Request{Op: ops[i]}, queryText(q)); err != nil {
+					t.Fatal(err)
+				}
+			}
+			if err := c.Flush(ctx); err != nil {
+				t.Fatal(err)
+			}
+			for i, op := range ops {
+				_, err := c.ReadResult(ctx)
+				if !errors.Is(err, protocol.ErrConnLost) {
+					t.Errorf("ReadResult for %s = %v, want ErrConnLost", op, err)
+				}
+				if i > 0 && !strings.Contains(err.Error(), op+":") {
+					t.Errorf("ReadResult for %s = %v, want it named", op, err)
+				}
+			}
+			if s := c.State(); s != protocol.StateBroken {
+				t.Errorf("state %v, want broken", s)
+			}
+			if _, err := c.ReadResult(ctx); !errors.Is(err, protocol.ErrClosed) {
+				t.Errorf("ReadResult with nothing due = %v, want ErrClosed", err)
+			}
+		})
 	}
 }
 
