@@ -166,6 +166,8 @@ func (c *Conn) skipInternal() error {
 			return head.err
 		}
 		c.startReply()
+		// The connection's own set-up is part of the fresh session: the
+		// state change its reply reports is not a change of the session.
 		before := c.changes
 		ok, err := c.readOK(c.call.op) // a failure is the caller's
 		if isClosed(c.State()) {

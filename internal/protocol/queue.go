@@ -83,6 +83,39 @@ func (c *Conn) failAll(err error) {
 	}
 }
 
+// abandonReplies is for a connection that failed while the head command's
+// reply was read: it drops that command (its caller has the error) and
+// gives each command behind it the error ReadResult returns for it.
+func (c *Conn) abandonReplies() {
+	if c.queue.len() == 0 {
+		return
+	}
+	cause := c.brokenErr
+	if cause == nil {
+		cause = ErrClosed // closed by Close
+	}
+	c.failAll(cause)
+	c.queue.pop()
+}
+
+// dueError is what ReadResult returns on a closed connection: the outcome
+// of the oldest command whose reply is still due (ErrConnLost when it was
+// written, ErrNotSent when not), or ErrClosed when none is.
+func (c *Conn) dueError() error {
+	for head := c.queue.head(); head != nil; head = c.queue.head() {
+		err, internal := head.err, head.req.internal
+		c.queue.pop()
+		if internal {
+			continue
+		}
+		if err == nil {
+			err = c.closedError()
+		}
+		return err
+	}
+	return c.closedError()
+}
+
 // wrapKind is the error of a command queued behind one whose reply was lost.
 func wrapKind(kind error, req Request, err error) error {
 	return fmt.Errorf("%w: %s: the connection failed before its reply: %w", kind, req.Op, err)

@@ -68,7 +68,7 @@ func (c *Conn) QueryText(ctx context.Context, req Request, query string) (*Resul
 func (c *Conn) ReadResult(ctx context.Context) (*Result, error) {
 	if s := c.State(); s != StateCommand {
 		if isClosed(s) {
-			return nil, c.closedError()
+			return nil, c.dueError()
 		}
 		return nil, ErrBusy
 	}
@@ -82,6 +82,12 @@ func (c *Conn) ReadResult(ctx context.Context) (*Result, error) {
 // readResult reads the head of the head command's reply.
 func (c *Conn) readResult() (*Result, error) {
 	if err := c.skipInternal(); err != nil {
+		if isClosed(c.State()) {
+			c.abandonReplies() // the deferred command's
+			if c.queue.len() > 0 {
+				c.queue.pop() // the one this call reads: its caller gets err
+			}
+		}
 		return nil, c.endCall(err)
 	}
 	head := c.queue.head()
@@ -388,6 +394,8 @@ func (r *Result) end() {
 	r.closed = true
 	if !isClosed(r.c.State()) {
 		r.c.exchangeDone()
+	} else {
+		r.c.abandonReplies()
 	}
 }
 
