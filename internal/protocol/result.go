@@ -312,6 +312,14 @@ func (r *Result) NextRow() ([]byte, error) {
 	}
 	c := r.c
 	c.setCall(r.ctx, r.req.Op)
+	if c.call.done != nil && !c.wc.PacketBuffered() {
+		if cause := r.ctx.Err(); cause != nil {
+			// The context ended between reads, and the next row must be
+			// waited for: interrupt the statement instead of waiting.
+			c.contextEnded(cause)
+			return nil, r.interruptRows()
+		}
+	}
 	pkt, err := c.wc.ReadPacket()
 	if err != nil {
 		// Classified while the interruption, if any, is still on record.
@@ -332,9 +340,14 @@ func (r *Result) NextRow() ([]byte, error) {
 	if len(pkt) > 0 {
 		switch {
 		case pkt[0] == 0xFF:
-			// An error mid-stream: the result ends here.
+			// An error mid-stream: the result ends here. When the context
+			// has ended, it is the server's answer to the kill.
 			r.inSet, r.more = false, false
-			return nil, r.fail(c.readErr(r.req.Op, pkt))
+			serverErr := c.readErr(r.req.Op, pkt)
+			if cause := r.ctx.Err(); cause != nil && !isClosed(c.State()) {
+				serverErr = interruptedError(r.req.Op, cause, errors.Join(ErrResultIncomplete, serverErr))
+			}
+			return nil, r.fail(serverErr)
 		case wire.IsResultEnd(pkt, c.caps):
 			if err := r.readEnd(pkt); err != nil {
 				return nil, r.fail(err)
