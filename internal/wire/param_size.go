@@ -5,7 +5,8 @@ import "fmt"
 // paramSize returns the size of the binary-protocol value of type t at the
 // start of b (length prefix included), or why there is none: fixed sizes
 // for numbers, a length byte (0, 4, 7 or 11 for dates, 0, 8 or 12 for TIME)
-// for temporal types, a length-encoded string for the rest.
+// for temporal types, a length-encoded string for the rest. It reads the
+// types as types.SplitBinaryRow does for result rows.
 func paramSize(t FieldType, b []byte) (int, string) {
 	n := 0
 	switch t {
@@ -19,13 +20,13 @@ func paramSize(t FieldType, b []byte) (int, string) {
 		n = 4
 	case TypeLongLong, TypeDouble:
 		n = 8
-	case TypeDate, TypeDateTime, TypeTimestamp, TypeTime:
+	case TypeDate, TypeNewDate, TypeDateTime, TypeTimestamp, TypeDateTime2, TypeTimestamp2, TypeTime, TypeTime2:
 		if len(b) == 0 {
 			return 0, "no length byte"
 		}
 		l := int(b[0])
 		ok := l == 0 || l == 4 || l == 7 || l == 11
-		if t == TypeTime {
+		if t == TypeTime || t == TypeTime2 {
 			ok = l == 0 || l == 8 || l == 12
 		}
 		if !ok {

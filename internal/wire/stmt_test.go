@@ -177,6 +177,7 @@ func TestComStmtExecuteEncodeErrors(t *testing.T) {
 		"string and more":       {Params: []wire.StmtParam{{Type: wire.TypeVarString, Value: []byte{1, 'a', 'b'}}}},
 		"bad date length":       {Params: []wire.StmtParam{{Type: wire.TypeDate, Value: []byte{5, 1, 2, 3, 4, 5}}}},
 		"bad time length":       {Params: []wire.StmtParam{{Type: wire.TypeTime, Value: []byte{4, 1, 2, 3, 4}}}},
+		"bad TIME2 length":      {Params: []wire.StmtParam{{Type: wire.TypeTime2, Value: []byte{7, 1, 2, 3, 4, 5, 6, 7}}}},
 		"unknown flags":         {Flags: 0x08},
 		"too many":              {Params: make([]wire.StmtParam, wire.MaxParams+1)},
 	} {
