@@ -281,3 +281,13 @@ func TestAppendComStmtPrepare(t *testing.T) {
 		t.Errorf("AppendComStmtPrepare allocates %v times into a large enough buffer", allocs)
 	}
 }
+
+func TestComStmtExecuteEncodeAllocs(t *testing.T) {
+	e := wire.ComStmtExecute{StatementID: 1, SendTypes: true, Params: []wire.StmtParam{
+		{Type: wire.TypeLongLong, Value: make([]byte, 8)}, {Type: wire.TypeVarString, Value: []byte("\x02ab")},
+		{Type: wire.TypeNull, Null: true}}}
+	buf := make([]byte, 0, 128)
+	if allocs := testing.AllocsPerRun(100, func() { _, _ = e.Encode(buf, 0) }); allocs != 0 {
+		t.Errorf("Encode allocates %v times into a large enough buffer", allocs)
+	}
+}
