@@ -124,9 +124,11 @@
 // # Encoding
 //
 // AppendLiteral writes a Go value as an SQL literal for client-side
-// interpolation (its documentation lists the types), AppendQuotedString
-// and AppendQuotedBytes write strings, and AppendEscapedString escapes
-// without the quotes. Escaping uses backslashes unless the session has
+// interpolation (its documentation lists the types); AppendBinaryParam
+// writes the same Go types in the binary protocol, as a COM_STMT_EXECUTE
+// parameter (lists excepted), appending every parameter to one buffer;
+// AppendQuotedString and AppendQuotedBytes write strings, and
+// AppendEscapedString escapes without the quotes. Escaping uses backslashes unless the session has
 // sql_mode NO_BACKSLASH_ESCAPES, when only ' is doubled. Neither is safe
 // when the connection's character set can hide 0x5c in a multibyte
 // character (charset.UnsafeForEscaping): callers must not interpolate then.

@@ -6,11 +6,14 @@ import "fmt"
 type Command byte
 
 // The commands. Those with arguments have their own types (ComQuery,
-// ComInitDB, ComChangeUser, ComSetOption, ComProcessKill); for those without
-// (COM_QUIT, COM_PING, COM_STATISTICS, COM_RESET_CONNECTION, ...) the command
-// byte is the whole payload: use Command.Encode and Command.Decode. (The
-// server answers COM_STATISTICS with a bare status string, not an OK packet.)
-// Prepared-statement commands are encoded elsewhere.
+// ComInitDB, ComChangeUser, ComSetOption, ComProcessKill, and the
+// prepared-statement commands ComStmtPrepare, ComStmtExecute,
+// ComStmtSendLongData, ComStmtClose, ComStmtReset, ComStmtFetch); for those
+// without (COM_QUIT, COM_PING, COM_STATISTICS, COM_RESET_CONNECTION, ...)
+// the command byte is the whole payload: use Command.Encode and
+// Command.Decode. (The server answers COM_STATISTICS with a bare status
+// string, not an OK packet.)
+// COM_STMT_BULK_EXECUTE has no type yet.
 const (
 	CommandSleep            Command = 0x00
 	CommandQuit             Command = 0x01

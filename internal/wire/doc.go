@@ -23,6 +23,17 @@
 // the payload's buffer is reused. Byte slices documented as aliasing the
 // payload are the exception.
 //
+// # Prepared statements
+//
+// ComStmtPrepare is answered by a StmtPrepareOK and the ColumnDefinition
+// packets of the parameters and of the result columns (each group ended by
+// an EOF packet without ClientDeprecateEOF). ComStmtExecute carries the
+// parameters as StmtParam values in the binary protocol
+// (types.AppendBinaryParam encodes Go values into them); its results have
+// binary rows. ComStmtSendLongData, ComStmtClose, ComStmtReset and ComStmtFetch
+// (for cursors, with ServerStatusCursorExists and ServerStatusLastRowSent in
+// the status) complete the set.
+//
 // # Framing
 //
 // Conn reads and writes packets: a 3-byte little-endian length, a 1-byte

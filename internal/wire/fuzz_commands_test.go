@@ -25,6 +25,16 @@ func FuzzCommands(f *testing.F) {
 			fuzzCommand[wire.ComProcessKill](t, data, caps)
 		case wire.CommandChangeUser:
 			fuzzCommand[wire.ComChangeUser](t, data, caps)
+		case wire.CommandStmtPrepare:
+			fuzzCommand[wire.ComStmtPrepare](t, data, caps)
+		case wire.CommandStmtSendLongData:
+			fuzzCommand[wire.ComStmtSendLongData](t, data, caps)
+		case wire.CommandStmtClose:
+			fuzzCommand[wire.ComStmtClose](t, data, caps)
+		case wire.CommandStmtReset:
+			fuzzCommand[wire.ComStmtReset](t, data, caps)
+		case wire.CommandStmtFetch:
+			fuzzCommand[wire.ComStmtFetch](t, data, caps)
 		default:
 			var c wire.Command
 			if err := c.Decode(data); err != nil {
@@ -53,4 +63,41 @@ func fuzzCommand[T interface {
 		return
 	}
 	roundTrip(t, v, func(v T) ([]byte, error) { return v.Encode(nil, caps) }, decode)
+}
+
+// FuzzComStmtExecute decodes COM_STMT_EXECUTE as the test server does: it
+// knows the parameter count and the types bound before, here drawn from
+// prev (a type byte and a flags byte per parameter: 0x80 unsigned, 0x01
+// long data).
+func FuzzComStmtExecute(f *testing.F) {
+	f.Fuzz(func(t *testing.T, data []byte, numParams uint16, prev []byte, queryAttrs bool) {
+		var caps wire.Capability
+		if queryAttrs {
+			caps = wire.ClientQueryAttributes
+		}
+		var prevTypes []wire.StmtParam
+		for i := 0; i+1 < len(prev); i += 2 {
+			prevTypes = append(prevTypes, wire.StmtParam{Type: wire.FieldType(prev[i]),
+				Unsigned: prev[i+1]&0x80 != 0, LongData: prev[i+1]&0x01 != 0})
+		}
+		n := int(numParams)
+		decode := func(b []byte) (wire.ComStmtExecute, error) {
+			var v wire.ComStmtExecute
+			return v, v.Decode(b, caps, n, prevTypes)
+		}
+		v, err := decode(data)
+		if err != nil {
+			checkMalformed(t, err)
+			return
+		}
+		if len(v.Params) != n {
+			t.Fatalf("%d parameters decoded, want %d", len(v.Params), n)
+		}
+		for i, p := range v.Params {
+			if (p.Null || p.LongData) && p.Value != nil || p.Null && p.LongData {
+				t.Fatalf("parameter %d: %+v", i, p)
+			}
+		}
+		roundTrip(t, v, func(v wire.ComStmtExecute) ([]byte, error) { return v.Encode(nil, caps) }, decode)
+	})
 }

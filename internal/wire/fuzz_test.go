@@ -232,3 +232,22 @@ func FuzzAuthMoreData(f *testing.F) {
 		}
 	})
 }
+
+func FuzzStmtPrepareOK(f *testing.F) {
+	f.Fuzz(func(t *testing.T, data []byte, optional bool) {
+		var caps wire.Capability
+		if optional {
+			caps = wire.ClientOptionalResultsetMetadata
+		}
+		decode := func(b []byte) (wire.StmtPrepareOK, error) {
+			var v wire.StmtPrepareOK
+			return v, v.Decode(b, caps)
+		}
+		v, err := decode(data)
+		if err != nil {
+			checkMalformed(t, err)
+			return
+		}
+		roundTrip(t, v, func(v wire.StmtPrepareOK) ([]byte, error) { return v.Encode(nil, caps) }, decode)
+	})
+}

@@ -1,6 +1,7 @@
 package wire_test
 
 import (
+	"fmt"
 	"testing"
 
 	"github.com/aiomysql-go/aiomysql/internal/wire"
@@ -44,6 +45,12 @@ func TestStrings(t *testing.T) {
 		{(wire.ServerStatusAutocommit | wire.ServerMoreResultsExists | 1<<2).String(),
 			"SERVER_STATUS_AUTOCOMMIT|SERVER_MORE_RESULTS_EXISTS|0x4"},
 		{wire.ServerSessionStateChanged.String(), "SERVER_SESSION_STATE_CHANGED"},
+		// The cursor's flags (COM_STMT_EXECUTE with cursor flags, COM_STMT_FETCH)
+		// and the OUT-parameter result of CALL in a prepared statement.
+		{(wire.ServerStatusCursorExists | wire.ServerStatusLastRowSent | wire.ServerPSOutParams).String(),
+			"SERVER_STATUS_CURSOR_EXISTS|SERVER_STATUS_LAST_ROW_SENT|SERVER_PS_OUT_PARAMS"},
+		{fmt.Sprint(uint16(wire.ServerStatusCursorExists), uint16(wire.ServerStatusLastRowSent), uint16(wire.ServerPSOutParams)),
+			"64 128 4096"},
 		{wire.TypeVarString.String(), "VAR_STRING"},
 		{wire.TypeJSON.String(), "JSON"},
 		{wire.TypeVector.String(), "VECTOR"},
