@@ -1,10 +1,8 @@
 package aiomysql_test
 
 import (
-	"context"
 	"fmt"
 	"os"
-	"sync"
 	"testing"
 
 	"go.uber.org/goleak"
@@ -13,32 +11,20 @@ import (
 )
 
 // shared is the private MariaDB this test binary's tests share. It starts on
-// first use, so fuzz workers and tests that need no server start none.
-var shared struct {
-	once sync.Once
-	srv  *mysqltest.Server
-	err  error
-}
+// first use, so tests that need no server start none.
+var shared mysqltest.Shared
 
 // testServer returns the shared server, starting it on first use.
 func testServer(t testing.TB) *mysqltest.Server {
 	t.Helper()
-	shared.once.Do(func() {
-		shared.srv, shared.err = mysqltest.Start(context.Background(), nil)
-	})
-	if shared.err != nil {
-		t.Fatal(shared.err)
-	}
-	return shared.srv
+	return shared.Get(t)
 }
 
 func TestMain(m *testing.M) {
 	code := m.Run()
-	if shared.srv != nil {
-		if err := shared.srv.Close(); err != nil {
-			fmt.Fprintln(os.Stderr, "closing the test server:", err)
-			code = 1
-		}
+	if err := shared.Close(); err != nil {
+		fmt.Fprintln(os.Stderr, "closing the test server:", err)
+		code = 1
 	}
 	if code == 0 {
 		if err := goleak.Find(); err != nil {
