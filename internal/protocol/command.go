@@ -97,6 +97,10 @@ func (c *Conn) startReply() {
 // queueNoReply appends a command the server does not answer
 // (COM_STMT_CLOSE, COM_STMT_SEND_LONG_DATA): it goes out with the next flush.
 func (c *Conn) queueNoReply(build func([]byte) ([]byte, error)) error {
+	// The sequence is shared with the reading side: a reply may be being
+	// read (a result streaming) while the command is queued.
+	seq := c.wc.Sequence()
+	defer c.wc.SetSequence(seq)
 	c.wc.ResetSequence()
 	buf, err := build(c.wc.StartPacket())
 	if err == nil {

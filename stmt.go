@@ -1,0 +1,130 @@
+package aiomysql
+
+import (
+	"context"
+
+	"github.com/aiomysql-go/aiomysql/internal/protocol"
+	"github.com/aiomysql-go/aiomysql/internal/types"
+	"github.com/aiomysql-go/aiomysql/internal/wire"
+)
+
+// Stmt is a statement prepared on the server (COM_STMT_PREPARE): it runs
+// with its arguments sent apart from the SQL, in the binary protocol, never
+// interpolated, and its rows come in the binary protocol, decoded into the
+// same Go values as text rows. Get one from Conn.Prepare. It belongs to
+// that connection and is not safe for concurrent use; Close it when done
+// (which costs no round trip).
+type Stmt struct {
+	conn  *Conn
+	ps    *protocol.Stmt
+	query string
+
+	params []wire.StmtParam
+	buf    []byte // the parameters' encodings
+}
+
+// Prepare prepares query, with ? placeholders, on the server.
+func (c *Conn) Prepare(ctx context.Context, query string) (*Stmt, error) {
+	ps, err := c.pc.Prepare(ctx, query)
+	if err != nil {
+		return nil, err
+	}
+	return &Stmt{conn: c, ps: ps, query: query}, nil
+}
+
+// ParamCount returns the number of placeholders.
+func (s *Stmt) ParamCount() int { return len(s.ps.Params) }
+
+// Columns describes the columns of the statement's result, as the server
+// announced them when preparing (none for a statement without rows).
+func (s *Stmt) Columns() []ColumnType {
+	out := make([]ColumnType, len(s.ps.Defs))
+	for i := range s.ps.Defs {
+		out[i] = newColumnType(&s.ps.Defs[i])
+	}
+	return out
+}
+
+// bind encodes args as the statement's parameters.
+func (s *Stmt) bind(args []any) error {
+	c := s.conn
+	lit := &types.LiteralOptions{Location: c.location(), TimeTruncate: c.cfg.TimeTruncate}
+	s.buf, s.params = s.buf[:0], s.params[:0]
+	ends := make([]int, 0, len(args))
+	for _, a := range args {
+		var p wire.StmtParam
+		var err error
+		if s.buf, p, err = types.AppendBinaryParam(s.buf, a, lit); err != nil {
+			return err
+		}
+		s.params = append(s.params, p)
+		ends = append(ends, len(s.buf))
+	}
+	// The values alias buf, which may have moved as it grew.
+	start := 0
+	for i := range s.params {
+		if s.params[i].Value != nil {
+			s.params[i].Value = s.buf[start:ends[i]]
+		}
+		start = ends[i]
+	}
+	return nil
+}
+
+// execute runs the statement with args and returns the head of its reply.
+func (s *Stmt) execute(ctx context.Context, op string, args []any) (*protocol.Result, *queryTrace, error) {
+	trace := s.conn.startTrace(ctx, s.query, len(args))
+	if err := s.bind(args); err != nil {
+		trace.end(s.conn, err, 0)
+		return nil, nil, err
+	}
+	res, err := s.conn.pc.Execute(ctx, s.ps, protocol.Request{Op: op}, s.params)
+	if err != nil {
+		trace.end(s.conn, err, 0)
+		return nil, nil, err
+	}
+	return res, trace, nil
+}
+
+// Query runs the statement with args and returns its rows (see Conn.Query).
+func (s *Stmt) Query(ctx context.Context, args ...any) (*Rows, error) {
+	res, trace, err := s.execute(ctx, "execute", args)
+	if err != nil {
+		return nil, err
+	}
+	rows := new(Rows)
+	rows.start(s.conn, res, ctx, trace)
+	return rows, nil
+}
+
+// QueryRow runs the statement with args, expecting at most one row (see
+// Conn.QueryRow).
+func (s *Stmt) QueryRow(ctx context.Context, args ...any) *Row {
+	res, trace, err := s.execute(ctx, "execute", args)
+	if err != nil {
+		return &Row{err: err}
+	}
+	rows := &s.conn.rowRows
+	rows.start(s.conn, res, ctx, trace)
+	return &Row{rows: rows, use: rows.use}
+}
+
+// Exec runs the statement with args, discarding any rows (see Conn.Exec).
+func (s *Stmt) Exec(ctx context.Context, args ...any) (Result, error) {
+	res, trace, err := s.execute(ctx, "execute", args)
+	if err != nil {
+		return Result{}, err
+	}
+	if err := res.Discard(ctx); err != nil {
+		trace.end(s.conn, err, 0)
+		return Result{}, err
+	}
+	r := resultFrom(res.OK())
+	trace.end(s.conn, nil, int64(r.affected))
+	return r, nil
+}
+
+// Close deallocates the statement on the server. COM_STMT_CLOSE has no
+// reply: it goes out with the connection's next command. Close is
+// idempotent.
+func (s *Stmt) Close() error { return s.conn.pc.CloseStmt(s.ps) }
