@@ -417,8 +417,17 @@ func TestC9_ReplyReadBeforeContextEnded(t *testing.T) {
 			ctx, cancel := context.WithCancel(context.Background())
 			defer cancel()
 			first.arm(cancel)
-			if err := call.run(ctx); err != nil {
-				t.Errorf("%s with its reply read before the context ended = %v, want success", call.name, err)
+			// The context ends inside the Read that brings the reply: seen
+			// from the connection, the data and the end of the context come
+			// in the same read, so either outcome is right; what must hold
+			// is that the stream stays clean and no kill is sent for a
+			// command whose reply had arrived. (The deterministic case, a
+			// context that ends when the whole reply is buffered, is
+			// TestC9_ReplyBufferedBeforeContextEnded.)
+			if err := call.run(ctx); err != nil && !errors.Is(err, context.Canceled) {
+				t.Errorf("%s with its reply read as the context ended = %v, want success or context.Canceled", call.name, err)
+			} else {
+				t.Logf("%s: %v", call.name, err)
 			}
 			if ctx.Err() == nil {
 				t.Fatal("the context did not end: the test did not test the case")
@@ -434,5 +443,38 @@ func TestC9_ReplyReadBeforeContextEnded(t *testing.T) {
 				t.Errorf("kill stats %+v, before the call %+v: a kill was sent for a finished command", k, kills)
 			}
 		})
+	}
+}
+
+// TestC9_ReplyBufferedBeforeContextEnded: rows that were all in the
+// client's hands when the context ended are read with no error, and
+// nothing is killed.
+func TestC9_ReplyBufferedBeforeContextEnded(t *testing.T) {
+	c := connectT(t, plainConfig(t))
+	if err := c.Ping(testCtx(t)); err != nil { // the connection's own set-up goes out
+		t.Fatal(err)
+	}
+	for range 20 {
+		kills := c.KillStatsForTest()
+		ctx, cancel := context.WithCancel(context.Background())
+		rows, err := c.Query(ctx, "SELECT 1 UNION ALL SELECT 2 UNION ALL SELECT 3")
+		if err != nil {
+			t.Fatal(err)
+		}
+		cancel() // the whole small reply has arrived with its head
+		var got []int
+		for rows.Next() {
+			var v int
+			if err := rows.Scan(&v); err != nil {
+				t.Fatal(err)
+			}
+			got = append(got, v)
+		}
+		if err := rows.Err(); err != nil || len(got) != 3 {
+			t.Fatalf("rows after the context ended = %v, %v; want [1 2 3] and no error", got, err)
+		}
+		if k := c.KillStatsForTest(); k != kills {
+			t.Fatalf("kill stats %+v, before %+v: a finished reply caused a kill", k, kills)
+		}
 	}
 }
