@@ -21,6 +21,7 @@ type Stmt struct {
 
 	params []wire.StmtParam
 	buf    []byte // the parameters' encodings
+	ends   []int  // where each parameter's encoding ends in buf
 }
 
 // Prepare prepares query, with ? placeholders, on the server.
@@ -49,8 +50,7 @@ func (s *Stmt) Columns() []ColumnType {
 func (s *Stmt) bind(args []any) error {
 	c := s.conn
 	lit := &types.LiteralOptions{Location: c.location(), TimeTruncate: c.cfg.TimeTruncate}
-	s.buf, s.params = s.buf[:0], s.params[:0]
-	ends := make([]int, 0, len(args))
+	s.buf, s.params, s.ends = s.buf[:0], s.params[:0], s.ends[:0]
 	for _, a := range args {
 		var p wire.StmtParam
 		var err error
@@ -58,15 +58,15 @@ func (s *Stmt) bind(args []any) error {
 			return err
 		}
 		s.params = append(s.params, p)
-		ends = append(ends, len(s.buf))
+		s.ends = append(s.ends, len(s.buf))
 	}
 	// The values alias buf, which may have moved as it grew.
 	start := 0
 	for i := range s.params {
 		if s.params[i].Value != nil {
-			s.params[i].Value = s.buf[start:ends[i]]
+			s.params[i].Value = s.buf[start:s.ends[i]]
 		}
-		start = ends[i]
+		start = s.ends[i]
 	}
 	return nil
 }

@@ -2,6 +2,8 @@ package mysqltest
 
 import (
 	"context"
+	"fmt"
+	"os"
 	"sync"
 	"testing"
 )
@@ -28,6 +30,25 @@ func (s *Shared) Get(t testing.TB) *Server {
 		t.Fatal(s.err)
 	}
 	return s.srv
+}
+
+// Run runs a test binary's tests (m.Run), then closes the server and,
+// when the tests passed, calls check (a leak check, say); it returns the
+// exit code for os.Exit, non-zero when closing or check failed, each
+// reported on standard error.
+func (s *Shared) Run(m *testing.M, check func() error) int {
+	code := m.Run()
+	if err := s.Close(); err != nil {
+		fmt.Fprintln(os.Stderr, "mysqltest: closing the test server:", err)
+		code = 1
+	}
+	if code == 0 && check != nil {
+		if err := check(); err != nil {
+			fmt.Fprintln(os.Stderr, err)
+			code = 1
+		}
+	}
+	return code
 }
 
 // Close stops and removes the server if Get started one.

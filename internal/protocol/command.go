@@ -195,27 +195,40 @@ func (c *Conn) onlyDeferred() bool {
 	return true
 }
 
-// simple runs a command whose reply is OK or ERR.
-func (c *Conn) simple(ctx context.Context, req Request, build func([]byte) ([]byte, error)) (*wire.OK, error) {
+// roundTrip runs one command under ctx: it claims the connection, writes
+// the command made by build, reads the replies of the connection's own
+// deferred commands, then the command's reply with read, and ends the
+// exchange and the call.
+func (c *Conn) roundTrip(ctx context.Context, req Request, build func([]byte) ([]byte, error), read func() error) error {
 	if err := c.begin(ctx, req.Op); err != nil {
-		return nil, err
+		return err
 	}
 	if err := c.queueCmd(req, build); err != nil {
 		c.unclaim()
-		return nil, c.endCall(err)
+		return c.endCall(err)
 	}
 	if err := c.flush(req.Op); err != nil {
-		return nil, c.endCall(err)
+		return c.endCall(err)
 	}
 	if err := c.skipInternal(); err != nil {
-		return nil, c.endCall(err)
+		return c.endCall(err)
 	}
 	c.startReply()
-	ok, err := c.readOK(req.Op)
+	err := read()
 	if !isClosed(c.State()) {
 		c.exchangeDone()
 	}
-	return ok, c.endCall(err)
+	return c.endCall(err)
+}
+
+// simple runs a command whose reply is OK or ERR.
+func (c *Conn) simple(ctx context.Context, req Request, build func([]byte) ([]byte, error)) (*wire.OK, error) {
+	var ok *wire.OK
+	err := c.roundTrip(ctx, req, build, func() (err error) {
+		ok, err = c.readOK(req.Op)
+		return err
+	})
+	return ok, err
 }
 
 // readOK reads a reply that must be OK or ERR.

@@ -1,7 +1,6 @@
 package protocol_test
 
 import (
-	"fmt"
 	"os"
 	"testing"
 
@@ -21,16 +20,5 @@ func testServer(t testing.TB) *mysqltest.Server {
 }
 
 func TestMain(m *testing.M) {
-	code := m.Run()
-	if err := shared.Close(); err != nil {
-		fmt.Fprintln(os.Stderr, "closing the test server:", err)
-		code = 1
-	}
-	if code == 0 {
-		if err := goleak.Find(); err != nil {
-			fmt.Fprintln(os.Stderr, "goleak:", err)
-			code = 1
-		}
-	}
-	os.Exit(code)
+	os.Exit(shared.Run(m, func() error { return goleak.Find() }))
 }

@@ -30,33 +30,19 @@ type Stmt struct {
 
 // Prepare prepares query on the server (COM_STMT_PREPARE).
 func (c *Conn) Prepare(ctx context.Context, query string) (*Stmt, error) {
-	const op = "prepare"
-	if err := c.begin(ctx, op); err != nil {
-		return nil, err
-	}
-	c.changes.queried = true
-	err := c.queueCmd(Request{Op: op}, func(b []byte) ([]byte, error) {
+	req := Request{Op: "prepare"}
+	var st *Stmt
+	c.changes.queried = true // the session now holds a statement
+	err := c.roundTrip(ctx, req, func(b []byte) ([]byte, error) {
 		return wire.AppendComStmtPrepare(b, query), nil
+	}, func() (err error) {
+		st, err = c.readPrepareOK(req.Op)
+		return err
 	})
 	if err != nil {
-		c.unclaim()
-		return nil, c.endCall(err)
+		return nil, err
 	}
-	if err := c.flush(op); err != nil {
-		return nil, c.endCall(err)
-	}
-	if err := c.skipInternal(); err != nil {
-		return nil, c.endCall(err)
-	}
-	c.startReply()
-	st, err := c.readPrepareOK(op)
-	if !isClosed(c.State()) {
-		c.exchangeDone()
-	}
-	if err != nil {
-		return nil, c.endCall(err)
-	}
-	return st, c.endCall(nil)
+	return st, nil
 }
 
 // readPrepareOK reads the reply to COM_STMT_PREPARE.

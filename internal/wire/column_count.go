@@ -34,13 +34,11 @@ func (cc *ColumnCount) Decode(src []byte) error {
 	}
 	follows := true
 	if c.more() {
-		switch f := c.u8("metadata follows"); f {
-		case 0:
-			follows = false
-		case 1:
-		default:
-			return malformed(c.pkt, "metadata-follows byte %d, want 0 or 1", f)
+		f, err := c.metadataFollows()
+		if err != nil {
+			return err
 		}
+		follows = f
 	}
 	if err := c.finish(); err != nil {
 		return err

@@ -56,6 +56,20 @@ func (c *cursor) u8(what string) byte {
 	return c.buf[lo]
 }
 
+// metadataFollows reads the metadata-follows byte of a column count or a
+// COM_STMT_PREPARE response: 1 (definitions follow) or 0 (skipped, the
+// client has them cached); anything else is malformed.
+func (c *cursor) metadataFollows() (bool, error) {
+	switch f := c.u8("metadata follows"); {
+	case c.err != nil || f == 1:
+		return true, nil // a short packet is reported by finish
+	case f == 0:
+		return false, nil
+	default:
+		return true, malformed(c.pkt, "metadata-follows byte %d, want 0 or 1", f)
+	}
+}
+
 func (c *cursor) u16(what string) uint16 {
 	lo, hi := c.take(2, what)
 	if hi == lo {

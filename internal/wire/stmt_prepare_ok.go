@@ -48,13 +48,11 @@ func (p *StmtPrepareOK) Decode(src []byte, caps Capability) error {
 		v.Warnings = c.u16("warning count")
 	}
 	if c.more() && caps&ClientOptionalResultsetMetadata != 0 {
-		switch f := c.u8("metadata follows"); f {
-		case 0:
-			v.MetadataFollows = false
-		case 1:
-		default:
-			return malformed(c.pkt, "metadata-follows byte %d, want 0 or 1", f)
+		f, err := c.metadataFollows()
+		if err != nil {
+			return err
 		}
+		v.MetadataFollows = f
 	}
 	if err := c.finish(); err != nil {
 		return err
