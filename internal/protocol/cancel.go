@@ -85,16 +85,17 @@ type interruption struct {
 }
 
 // endInterrupt closes the interruption of the call that is ending, if there
-// was one, and gives the socket back its normal deadlines.
+// was one, and gives the socket back its normal deadlines when an
+// interruption (or Close's budget, or a farewell read) had set its own.
 func (c *Conn) endInterrupt() interruption {
 	c.intr.mu.Lock()
 	defer c.intr.mu.Unlock()
-	if !c.intr.fired {
-		return interruption{}
+	var in interruption
+	if c.intr.fired {
+		in = interruption{fired: true, cause: c.intr.cause, inHand: c.sock.reads.Load() == c.intr.readsAt}
+		c.intr.fired, c.intr.cause = false, nil
+		c.intr.gen++
 	}
-	in := interruption{fired: true, cause: c.intr.cause, inHand: c.sock.reads.Load() == c.intr.readsAt}
-	c.intr.fired, c.intr.cause = false, nil
-	c.intr.gen++
 	if c.intr.ownsDeadline {
 		c.intr.ownsDeadline = false
 		if s := c.State(); s != StateBroken && s != StateClosed {

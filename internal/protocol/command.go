@@ -142,6 +142,15 @@ func (c *Conn) farewell() error {
 	return c.unsolicitedErr()
 }
 
+// closeCall stops watching the call's context, ends its interruption and
+// forgets the call; it returns what the interruption was.
+func (c *Conn) closeCall() interruption {
+	c.disarmWatch()
+	in := c.endInterrupt()
+	c.call = call{}
+	return in
+}
+
 // endCall ends the call in progress and returns what its caller gets: err,
 // or, when the call's context ended while the call waited for the server
 // and the exchange still ended cleanly (the server answered the kill), an
@@ -149,9 +158,7 @@ func (c *Conn) farewell() error {
 // before the context ended is what it is: err.
 func (c *Conn) endCall(err error) error {
 	op := c.call.op
-	c.disarmWatch()
-	in := c.endInterrupt()
-	c.call = call{}
+	in := c.closeCall()
 	if !in.fired || in.inHand || isClosed(c.State()) {
 		return err
 	}

@@ -40,9 +40,7 @@ func Connect(ctx context.Context, opts *Options) (*Conn, error) {
 	if err == nil && c.interruptCause() != nil {
 		err = c.fail(fmt.Errorf("connect: %w", ctx.Err()))
 	}
-	c.disarmWatch()
-	c.endInterrupt()
-	c.call = call{}
+	c.closeCall()
 	if err != nil {
 		_ = c.fail(err)
 		c.waitWatch()

@@ -324,19 +324,17 @@ func (r *Result) NextRow() ([]byte, error) {
 	if err != nil {
 		// Classified while the interruption, if any, is still on record.
 		err = r.fail(c.ioError(r.req.Op, err))
-		c.disarmWatch()
-		c.endInterrupt()
-		c.call = call{}
+		c.closeCall()
 		return nil, err
 	}
-	if c.call.armed {
+	if c.call.armed { // the row was waited for
 		if c.interrupted() {
 			return nil, r.interruptRows()
 		}
-		c.disarmWatch()
-		c.endInterrupt()
+		c.closeCall()
+	} else {
+		c.call = call{}
 	}
-	c.call = call{}
 	if len(pkt) > 0 {
 		switch {
 		case pkt[0] == 0xFF:
@@ -366,9 +364,7 @@ func (r *Result) interruptRows() error {
 	c := r.c
 	cause := c.interruptCause()
 	r.drain()
-	c.disarmWatch()
-	c.endInterrupt()
-	c.call = call{}
+	c.closeCall()
 	if isClosed(c.State()) && r.err != nil {
 		return r.err // the lost-connection error already says it all
 	}
@@ -443,9 +439,7 @@ func (r *Result) NextResult() (bool, error) {
 	if err == nil && c.interrupted() {
 		return false, r.interruptRows()
 	}
-	c.disarmWatch()
-	c.endInterrupt()
-	c.call = call{}
+	c.closeCall()
 	if err != nil {
 		return false, r.fail(err)
 	}
@@ -472,7 +466,7 @@ func (r *Result) drainRest(abandon bool) (interrupted bool) {
 				break
 			}
 			if err := r.readHead(); err != nil {
-				r.failQuiet(err)
+				r.fail(err)
 				break
 			}
 			if !r.inSet && !r.more {
@@ -487,7 +481,7 @@ func (r *Result) drainRest(abandon bool) (interrupted bool) {
 				c.interruptCall(nil)
 				continue
 			}
-			r.failQuiet(c.ioError(r.req.Op, err))
+			r.fail(c.ioError(r.req.Op, err))
 			break
 		}
 		r.discard(pkt)
@@ -501,20 +495,12 @@ func (r *Result) discard(pkt []byte) {
 	c := r.c
 	switch {
 	case len(pkt) > 0 && pkt[0] == 0xFF:
-		r.failQuiet(c.readErr(r.req.Op, pkt))
+		r.fail(c.readErr(r.req.Op, pkt))
 	case wire.IsResultEnd(pkt, c.caps):
 		if err := r.readEnd(pkt); err != nil {
-			r.failQuiet(err)
+			r.fail(err)
 		}
 	}
-}
-
-func (r *Result) failQuiet(err error) {
-	if r.err == nil {
-		r.err = err
-	}
-	r.inSet, r.more = false, false
-	r.end()
 }
 
 // Discard reads and discards the rest of the reply under ctx, as the end
@@ -557,7 +543,7 @@ func (r *Result) Close() error {
 	for !r.closed && r.inSet && c.wc.PacketBuffered() {
 		pkt, err := c.wc.ReadPacket()
 		if err != nil {
-			r.failQuiet(c.ioError(r.req.Op, err))
+			r.fail(c.ioError(r.req.Op, err))
 			break
 		}
 		r.discard(pkt)
@@ -571,16 +557,7 @@ func (r *Result) Close() error {
 	_ = c.raw.SetReadDeadline(time.Now().Add(abandonBudget))
 	c.intr.mu.Unlock()
 	interrupted := r.drainRest(true)
-	c.endInterrupt()
-	c.intr.mu.Lock()
-	if c.intr.ownsDeadline {
-		c.intr.ownsDeadline = false
-		if !isClosed(c.State()) {
-			_ = c.raw.SetDeadline(time.Time{})
-		}
-	}
-	c.intr.mu.Unlock()
-	c.call = call{}
+	c.closeCall()
 	if interrupted {
 		// The rows the caller did not want ended in an interruption it
 		// asked for; it is not the caller's error.
