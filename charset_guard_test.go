@@ -21,7 +21,7 @@ func TestS7_CharsetChangeWithoutTracking(t *testing.T) {
 		}
 	}
 	var n int
-	err := c.QueryRow(ctx, "SELECT COUNT(*) FROM (SELECT 'a' AS v UNION SELECT 'b') t WHERE v = ?", "\xbf' OR 1=1 -- ").Scan(&n)
+	err := c.QueryRow(ctx, "SELECT COUNT(*) FROM (SELECT 'a' AS v UNION SELECT 'b') t WHERE v = ?", aiomysql.QueryExecModeText, "\xbf' OR 1=1 -- ").Scan(&n)
 	if !errors.Is(err, aiomysql.ErrUnsafeInterpolation) {
 		t.Fatalf("interpolation after an untracked SET NAMES gbk = %v (n=%d), want ErrUnsafeInterpolation", err, n)
 	}
@@ -32,7 +32,7 @@ func TestS7_CharsetChangeWithoutTracking(t *testing.T) {
 	if _, err := c.Exec(ctx, "SET NAMES utf8mb4"); err != nil {
 		t.Fatal(err)
 	}
-	if err := c.QueryRow(ctx, "SELECT COUNT(*) FROM (SELECT 'a' AS v UNION SELECT 'b') t WHERE v = ?", "a").Scan(&n); err != nil || n != 1 {
+	if err := c.QueryRow(ctx, "SELECT COUNT(*) FROM (SELECT 'a' AS v UNION SELECT 'b') t WHERE v = ?", aiomysql.QueryExecModeText, "a").Scan(&n); err != nil || n != 1 {
 		t.Fatalf("after SET NAMES utf8mb4: %d, %v", n, err)
 	}
 }
@@ -50,13 +50,13 @@ func TestS7_ResetForgetsProvenCharset(t *testing.T) {
 		}
 	}
 	var v string
-	if err := c.QueryRow(ctx, "SELECT ?", "proven utf8mb4").Scan(&v); err != nil {
+	if err := c.QueryRow(ctx, "SELECT ?", aiomysql.QueryExecModeText, "proven utf8mb4").Scan(&v); err != nil {
 		t.Fatalf("interpolation in a proven utf8mb4 session: %v", err)
 	}
 	if err := c.ResetSession(ctx); err != nil {
 		t.Fatal(err)
 	}
-	if _, err := c.Exec(ctx, "SELECT ?", "\xbf' OR 1=1 -- "); !errors.Is(err, aiomysql.ErrUnsafeInterpolation) {
+	if _, err := c.Exec(ctx, "SELECT ?", aiomysql.QueryExecModeText, "\xbf' OR 1=1 -- "); !errors.Is(err, aiomysql.ErrUnsafeInterpolation) {
 		t.Fatalf("after ResetSession back to gbk: %v, want ErrUnsafeInterpolation", err)
 	}
 }

@@ -270,6 +270,24 @@ type Config struct {
 	// DefaultCursor is the kind Conn.Cursor makes when none is named. Default
 	// CursorBuffered. aiomysql: cursorclass. DSN: cursorclass.
 	DefaultCursor CursorKind
+	// DefaultQueryExecMode is how Query, QueryRow and Exec send a statement
+	// with arguments when the call names no mode (see QueryExecMode and the
+	// package documentation's "Execution modes"). Default
+	// QueryExecModeDefault, which is QueryExecModeCacheStatement. Cursors
+	// (Execute, ExecuteMany, Mogrify) always interpolate, as aiomysql does.
+	// DSN: defaultQueryExecMode (cache_statement, prepare_execute, direct,
+	// text).
+	DefaultQueryExecMode QueryExecMode
+	// StatementCacheCapacity is how many prepared statements each connection
+	// keeps for QueryExecModeCacheStatement, least recently used evicted
+	// (and closed on the server) first. Default 64; 0 also means 64. A
+	// prepared statement costs the server about 32 KiB of the connection's
+	// memory (MariaDB 10.11, measured by TestStatementCacheFootprint), and
+	// the server caps statements across all connections with
+	// max_prepared_stmt_count (16,382 by default): 64 per connection keeps
+	// 2 MiB per connection and lets 256 connections fill their caches.
+	// DSN: statementCacheCapacity.
+	StatementCacheCapacity int
 	// Logger, when set, logs each query when it ends: its SQL as written
 	// (arguments are counted, never logged), duration, rows and error, at
 	// Info (Error when it failed). Default nil: silent.

@@ -44,6 +44,8 @@ func TestNewConfigDefaults(t *testing.T) {
 		{"KillOnCancel", c.KillOnCancel},
 		{"KillDelay", c.KillDelay == 0},
 		{"DefaultCursor", c.DefaultCursor == aiomysql.CursorBuffered},
+		{"DefaultQueryExecMode", c.DefaultQueryExecMode == aiomysql.QueryExecModeDefault},
+		{"StatementCacheCapacity", c.StatementCacheCapacity == 64},
 		{"Logger", c.Logger == nil},
 	}
 	for _, ch := range checks {

@@ -40,6 +40,11 @@ type Conn struct {
 	appendStmt func([]byte) ([]byte, error)
 
 	rowRows Rows // the Rows of QueryRow, reused
+
+	// stmts is the statement cache (QueryExecModeCacheStatement);
+	// unpreparable the statements the server would not prepare.
+	stmts        stmtCache
+	unpreparable map[string]bool
 }
 
 // Ping checks that the server answers (COM_PING).
@@ -58,7 +63,9 @@ func (c *Conn) SelectDB(ctx context.Context, db string) error {
 // The connection's own settings (character set, sql_mode, time zone,
 // autocommit, session variables from Config) are applied again afterwards.
 func (c *Conn) ResetSession(ctx context.Context) error {
-	if err := c.pc.ResetConnection(ctx); err != nil {
+	err := c.pc.ResetConnection(ctx)
+	c.forgetStatements() // the server deallocated them, or the connection is gone
+	if err != nil {
 		return err
 	}
 	c.forgetCharset()
@@ -70,7 +77,9 @@ func (c *Conn) ResetSession(ctx context.Context) error {
 // is reset; the connection's own settings are applied again. When the server
 // refuses the new credentials it closes the connection, and so does Conn.
 func (c *Conn) ChangeUser(ctx context.Context, user, password, db string) error {
-	if err := c.pc.ChangeUser(ctx, user, password, db); err != nil {
+	err := c.pc.ChangeUser(ctx, user, password, db)
+	c.forgetStatements()
+	if err != nil {
 		return err
 	}
 	c.forgetCharset()

@@ -183,6 +183,8 @@ func TestEveryFieldInDSN(t *testing.T) {
 		"CheckConnLiveness":       func(c *aiomysql.Config) { c.CheckConnLiveness = false },
 		"ClientFlag":              func(c *aiomysql.Config) { c.ClientFlag = 1 << 33 },
 		"DefaultCursor":           func(c *aiomysql.Config) { c.DefaultCursor = aiomysql.CursorStreaming },
+		"DefaultQueryExecMode":    func(c *aiomysql.Config) { c.DefaultQueryExecMode = aiomysql.QueryExecModeText },
+		"StatementCacheCapacity":  func(c *aiomysql.Config) { c.StatementCacheCapacity = 7 },
 		"Logger":                  func(c *aiomysql.Config) { c.Logger = slog.Default() },
 		"LocalInfile":             func(c *aiomysql.Config) { c.LocalInfile = true },
 		"LocalInfileAllow":        func(c *aiomysql.Config) { c.LocalInfileAllow = []string{"/data"} },

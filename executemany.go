@@ -148,7 +148,7 @@ func (cur *Cursor[R]) pack(m multiInsert, argsList []any, send func(stmt []byte,
 func (c *Conn) execInterpolated(ctx context.Context, query string, nargs int, stmt []byte) (Result, error) {
 	// No noteSent: SplitInsert accepted query as one INSERT or REPLACE,
 	// which cannot change the character set.
-	trace := c.startTrace(ctx, query, nargs)
+	trace := c.startTrace(ctx, query, nargs, QueryExecModeText)
 	c.stmt = stmtText{raw: stmt}
 	return c.runExec(ctx, protocol.Request{Op: "executemany"}, trace)
 }

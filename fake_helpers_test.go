@@ -69,6 +69,8 @@ func fakeConfig(t *testing.T, srv *fakeserver.Server) *aiomysql.Config {
 	cfg.Port, _ = strconv.Atoi(port)
 	cfg.User, cfg.Password = fakeUser, canary
 	cfg.TLSMode = aiomysql.TLSDisabled
+	// The scripts answer COM_QUERY: arguments go in the text.
+	cfg.DefaultQueryExecMode = aiomysql.QueryExecModeText
 	return cfg
 }
 

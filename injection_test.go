@@ -52,7 +52,33 @@ func setUpS7(t *testing.T) *aiomysql.Config {
 	mustExec(t, admin, "INSERT INTO s7_victim VALUES (1, 'alice'), (2, 'bob'), (3, 'carol')")
 	cfg := userConfig(t, testServer(t).Root)
 	cfg.TLSMode = aiomysql.TLSDisabled
+	// The S7 scenarios are about interpolation (TestS7_PreparedModesBind
+	// covers the default, prepared, mode).
+	cfg.DefaultQueryExecMode = aiomysql.QueryExecModeText
 	return cfg
+}
+
+// TestS7_PreparedModesBind: in the prepared execution modes (the default)
+// the arguments never enter the text, so in every character set where
+// interpolation is refused the query runs, and the attack finds nothing.
+func TestS7_PreparedModesBind(t *testing.T) {
+	cfg := setUpS7(t)
+	for _, mode := range []aiomysql.QueryExecMode{aiomysql.QueryExecModeDefault, aiomysql.QueryExecModePrepareExecute, aiomysql.QueryExecModeDirect} {
+		for _, cs := range s7Charsets {
+			t.Run(mode.String()+"/"+cs.name, func(t *testing.T) {
+				c := cfg.Clone()
+				c.Charset = cs.name
+				c.DefaultQueryExecMode = mode
+				conn := connectT(t, c)
+				if n, err := countRows(t, conn, s7Victim, cs.attack); n != 0 {
+					t.Fatalf("the attack returned %d rows (error %v)", n, err)
+				}
+				if n, err := countRows(t, conn, s7Victim, "bob"); err != nil || n != 1 {
+					t.Fatalf("a plain value in %s: %d rows, %v; want 1", cs.name, n, err)
+				}
+			})
+		}
+	}
 }
 
 // countRows runs q with args and returns how many rows it gave.

@@ -94,7 +94,7 @@ func TestL1_PacketBoundaryWrite(t *testing.T) {
 			n := payload - 1 - len(prefix) - len("_binary''") - len(")")
 			data := all[:n]
 			before := written.Load()
-			if _, err := conn.Exec(ctx, prefix+"?)", data); err != nil {
+			if _, err := conn.Exec(ctx, prefix+"?)", aiomysql.QueryExecModeText, data); err != nil {
 				t.Fatalf("INSERT of %d bytes: %v", n, err)
 			}
 			if got, want := written.Load()-before, framed(payload); got != want {

@@ -2,6 +2,7 @@ package aiomysql
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"strings"
 	"time"
@@ -16,10 +17,51 @@ import (
 // Query runs a query and returns its rows as a stream. args fill the
 // query's ? placeholders, or its @name / :name placeholders when the only
 // argument is a NamedArgs map or a struct (see Interpolation in the package
-// documentation). The rows must be read to the end or closed before the
-// connection runs anything else.
+// documentation). How arguments travel is the execution mode (see
+// QueryExecMode): Config.DefaultQueryExecMode, or a QueryExecMode given as
+// the first argument. The rows must be read to the end or closed before
+// the connection runs anything else.
 func (c *Conn) Query(ctx context.Context, query string, args ...any) (*Rows, error) {
-	return c.query(ctx, query, sqltext.Question, args)
+	return c.queryCall(ctx, nil, query, args)
+}
+
+// queryCall runs a query of the Conn-level API (? and named placeholders,
+// leading call options) in its execution mode; its rows go into dst, reused,
+// or into a new Rows when dst is nil.
+func (c *Conn) queryCall(ctx context.Context, dst *Rows, query string, args []any) (*Rows, error) {
+	o, args := splitOptions(args)
+	mode := c.execMode(o)
+	if len(args) == 0 || mode == QueryExecModeText {
+		trace := c.startTrace(ctx, query, len(args), QueryExecModeText)
+		return c.queryText(ctx, dst, trace, query, sqltext.Question, args)
+	}
+	trace := c.startTrace(ctx, query, len(args), mode)
+	res, err := c.runBinary(ctx, protocol.Request{Op: "query"}, mode, query, args, trace)
+	if errors.Is(err, errTextFallback) {
+		trace.setMode(QueryExecModeText)
+		return c.queryText(ctx, dst, trace, query, sqltext.Question, args)
+	}
+	if err != nil {
+		trace.end(c, err, 0)
+		return nil, err
+	}
+	if dst == nil {
+		dst = new(Rows)
+	}
+	dst.start(c, res, ctx, trace)
+	return dst, nil
+}
+
+// runBinary runs a Conn-level query with arguments in a prepared mode:
+// named placeholders become ?, and the statement is prepared (or found in
+// the cache) and executed. errTextFallback: run it as text.
+func (c *Conn) runBinary(ctx context.Context, req protocol.Request, mode QueryExecMode, query string, args []any, trace *queryTrace) (*protocol.Result, error) {
+	text, vals, err := c.bindText(query, args)
+	if err != nil {
+		return nil, err
+	}
+	c.noteSent(query)
+	return c.runPrepared(ctx, req, mode, text, vals, trace)
 }
 
 func (c *Conn) query(ctx context.Context, query string, style sqltext.Style, args []any) (*Rows, error) {
@@ -29,7 +71,11 @@ func (c *Conn) query(ctx context.Context, query string, style sqltext.Style, arg
 // queryInto runs a query whose rows go into dst, reused, or into a new Rows
 // when dst is nil.
 func (c *Conn) queryInto(ctx context.Context, dst *Rows, query string, style sqltext.Style, args []any) (*Rows, error) {
-	trace := c.startTrace(ctx, query, len(args))
+	return c.queryText(ctx, dst, c.startTrace(ctx, query, len(args), QueryExecModeText), query, style, args)
+}
+
+// queryText runs a query as text, its arguments interpolated, under trace.
+func (c *Conn) queryText(ctx context.Context, dst *Rows, trace *queryTrace, query string, style sqltext.Style, args []any) (*Rows, error) {
 	if err := c.prepareText(ctx, query, style, args); err != nil {
 		trace.end(c, err, 0)
 		return nil, err
@@ -52,7 +98,7 @@ func (c *Conn) queryInto(ctx context.Context, dst *Rows, query string, style sql
 func (c *Conn) QueryRow(ctx context.Context, query string, args ...any) *Row {
 	// The Rows of a QueryRow never reach the caller: the connection reuses
 	// one, and the Row remembers which use of it is its own.
-	rows, err := c.queryInto(ctx, &c.rowRows, query, sqltext.Question, args)
+	rows, err := c.queryCall(ctx, &c.rowRows, query, args)
 	if err != nil {
 		return &Row{err: err}
 	}
@@ -61,9 +107,30 @@ func (c *Conn) QueryRow(ctx context.Context, query string, args ...any) *Row {
 
 // Exec runs a statement that returns no rows (any rows it does return are
 // read and discarded) and reports the server's count of affected rows, the
-// last insert id and warnings.
+// last insert id and warnings. Arguments travel as for Query.
 func (c *Conn) Exec(ctx context.Context, query string, args ...any) (Result, error) {
-	return c.exec(ctx, query, sqltext.Question, args)
+	o, args := splitOptions(args)
+	mode := c.execMode(o)
+	req := protocol.Request{Op: "exec"}
+	if len(args) == 0 || mode == QueryExecModeText {
+		return c.execText(ctx, req, c.startTrace(ctx, query, len(args), QueryExecModeText), query, sqltext.Question, args)
+	}
+	trace := c.startTrace(ctx, query, len(args), mode)
+	res, err := c.runBinary(ctx, req, mode, query, args, trace)
+	if errors.Is(err, errTextFallback) {
+		trace.setMode(QueryExecModeText)
+		return c.execText(ctx, req, trace, query, sqltext.Question, args)
+	}
+	if err == nil {
+		err = res.Discard(ctx)
+	}
+	if err != nil {
+		trace.end(c, err, 0)
+		return Result{}, err
+	}
+	r := resultFrom(res.OK())
+	trace.end(c, nil, int64(r.affected))
+	return r, nil
 }
 
 func (c *Conn) exec(ctx context.Context, query string, style sqltext.Style, args []any) (Result, error) {
@@ -73,7 +140,11 @@ func (c *Conn) exec(ctx context.Context, query string, style sqltext.Style, args
 // execAs runs a statement as req says (its name in errors, whether it is a
 // COMMIT) and traces it.
 func (c *Conn) execAs(ctx context.Context, req protocol.Request, query string, style sqltext.Style, args []any) (Result, error) {
-	trace := c.startTrace(ctx, query, len(args))
+	return c.execText(ctx, req, c.startTrace(ctx, query, len(args), QueryExecModeText), query, style, args)
+}
+
+// execText runs a statement as text, its arguments interpolated, under trace.
+func (c *Conn) execText(ctx context.Context, req protocol.Request, trace *queryTrace, query string, style sqltext.Style, args []any) (Result, error) {
 	if err := c.prepareText(ctx, query, style, args); err != nil {
 		trace.end(c, err, 0)
 		return Result{}, err

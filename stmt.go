@@ -4,6 +4,7 @@ import (
 	"context"
 
 	"github.com/aiomysql-go/aiomysql/internal/protocol"
+	"github.com/aiomysql-go/aiomysql/internal/sqltext"
 	"github.com/aiomysql-go/aiomysql/internal/types"
 	"github.com/aiomysql-go/aiomysql/internal/wire"
 )
@@ -26,7 +27,9 @@ type Stmt struct {
 
 // Prepare prepares query, with ? placeholders, on the server.
 func (c *Conn) Prepare(ctx context.Context, query string) (*Stmt, error) {
+	pt := c.startPrepare(ctx, nil, query)
 	ps, err := c.pc.Prepare(ctx, query)
+	pt.end(c, err)
 	if err != nil {
 		return nil, err
 	}
@@ -73,17 +76,30 @@ func (s *Stmt) bind(args []any) error {
 
 // execute runs the statement with args and returns the head of its reply.
 func (s *Stmt) execute(ctx context.Context, op string, args []any) (*protocol.Result, *queryTrace, error) {
-	trace := s.conn.startTrace(ctx, s.query, len(args))
-	if err := s.bind(args); err != nil {
-		trace.end(s.conn, err, 0)
-		return nil, nil, err
-	}
-	res, err := s.conn.pc.Execute(ctx, s.ps, protocol.Request{Op: op}, s.params)
+	trace := s.conn.startTrace(ctx, s.query, len(args), QueryExecModeDefault)
+	res, err := s.run(ctx, protocol.Request{Op: op}, args)
 	if err != nil {
 		trace.end(s.conn, err, 0)
 		return nil, nil, err
 	}
 	return res, trace, nil
+}
+
+// checkCount refuses a number of arguments that is not the number of
+// placeholders, with the error the text protocol gives.
+func (s *Stmt) checkCount(n int) error {
+	if n != len(s.ps.Params) {
+		return &sqltext.ArgCountError{Want: len(s.ps.Params), Got: n}
+	}
+	return nil
+}
+
+// run binds args and executes the statement.
+func (s *Stmt) run(ctx context.Context, req protocol.Request, args []any) (*protocol.Result, error) {
+	if err := s.bind(args); err != nil {
+		return nil, err
+	}
+	return s.conn.pc.Execute(ctx, s.ps, req, s.params)
 }
 
 // Query runs the statement with args and returns its rows (see Conn.Query).

@@ -30,13 +30,22 @@ type QueryTracer interface {
 type TraceQueryStartData struct {
 	SQL  string
 	Args int // the number of arguments
+	// Mode is the execution mode the query is sent in: QueryExecModeText
+	// for text (a query without arguments, a cursor's), the call's mode
+	// for Query, QueryRow and Exec with arguments, QueryExecModeDefault for
+	// the executes of a Stmt from Conn.Prepare.
+	Mode QueryExecMode
 }
 
 // TraceQueryEndData describes how a query ended: for Exec when its reply was
 // read, for Query when its rows were read to the end or closed.
 type TraceQueryEndData struct {
-	SQL      string
-	Args     int
+	SQL  string
+	Args int
+	// Mode is the execution mode that ran: as TraceQueryStartData's, but
+	// QueryExecModeText when a statement the server cannot prepare
+	// (ER_UNSUPPORTED_PS) was sent as text instead.
+	Mode     QueryExecMode
 	Duration time.Duration
 	Err      error
 	// Rows is the number of rows read (Query) or affected (Exec); for a
@@ -51,20 +60,29 @@ type queryTrace struct {
 	start time.Time
 	sql   string
 	args  int
+	mode  QueryExecMode
 	done  bool
 }
 
 // startTrace begins tracing a query; it returns nil when nothing observes
 // queries, which keeps the untraced path free of clock reads.
-func (c *Conn) startTrace(ctx context.Context, sql string, args int) *queryTrace {
+func (c *Conn) startTrace(ctx context.Context, sql string, args int, mode QueryExecMode) *queryTrace {
 	if c.cfg.Tracer == nil && c.cfg.Logger == nil {
 		return nil
 	}
-	t := &queryTrace{ctx: ctx, start: time.Now(), sql: sql, args: args}
+	t := &queryTrace{ctx: ctx, start: time.Now(), sql: sql, args: args, mode: mode}
 	if c.cfg.Tracer != nil {
-		t.ctx = c.cfg.Tracer.TraceQueryStart(ctx, c, TraceQueryStartData{SQL: sql, Args: args})
+		t.ctx = c.cfg.Tracer.TraceQueryStart(ctx, c, TraceQueryStartData{SQL: sql, Args: args, Mode: mode})
 	}
 	return t
+}
+
+// setMode records the execution mode that ran, when it is not the one the
+// trace started with.
+func (t *queryTrace) setMode(m QueryExecMode) {
+	if t != nil {
+		t.mode = m
+	}
 }
 
 // end reports the query's end once.
@@ -75,11 +93,11 @@ func (t *queryTrace) end(c *Conn, err error, rows int64) {
 	t.done = true
 	d := time.Since(t.start)
 	if c.cfg.Tracer != nil {
-		c.cfg.Tracer.TraceQueryEnd(t.ctx, c, TraceQueryEndData{SQL: t.sql, Args: t.args, Duration: d, Err: err, Rows: rows})
+		c.cfg.Tracer.TraceQueryEnd(t.ctx, c, TraceQueryEndData{SQL: t.sql, Args: t.args, Mode: t.mode, Duration: d, Err: err, Rows: rows})
 	}
 	if l := c.cfg.Logger; l != nil {
 		attrs := []slog.Attr{
-			slog.String("sql", t.sql), slog.Int("args", t.args),
+			slog.String("sql", t.sql), slog.Int("args", t.args), slog.String("mode", t.mode.String()),
 			slog.Duration("duration", d), slog.Int64("rows", rows),
 			slog.Uint64("thread_id", uint64(c.ThreadID())),
 		}

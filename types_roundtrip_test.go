@@ -217,12 +217,28 @@ func (s *scanCounter) Scan(v any) error {
 	return nil
 }
 
-// TestParamsRoundTrip writes Go values through client-side interpolation and
-// reads them back.
+// TestParamsRoundTrip writes Go values through client-side interpolation
+// and through the binary protocol, and reads them back with SELECT ?. The
+// two differ where the binary protocol keeps the parameter's type: a
+// float32, a time.Time and a time.Duration come back as such, where text
+// literals come back as a DOUBLE and strings.
 func TestParamsRoundTrip(t *testing.T) {
+	for _, mode := range []aiomysql.QueryExecMode{aiomysql.QueryExecModeText, aiomysql.QueryExecModeCacheStatement} {
+		t.Run(mode.String(), func(t *testing.T) { testParamsRoundTrip(t, mode) })
+	}
+}
+
+func testParamsRoundTrip(t *testing.T, mode aiomysql.QueryExecMode) {
 	c := rootConn(t)
 	ctx := testCtx(t)
 	ts := time.Date(2024, 3, 4, 5, 6, 7, 123456000, time.UTC)
+	binary := mode != aiomysql.QueryExecModeText
+	pick := func(text, bin any) any {
+		if binary {
+			return bin
+		}
+		return text
+	}
 	tests := []struct {
 		arg  any
 		want any
@@ -231,20 +247,20 @@ func TestParamsRoundTrip(t *testing.T) {
 		{uint64(math.MaxUint64), uint64(math.MaxUint64)},
 		{math.MaxInt64, int64(math.MaxInt64)},
 		{3.25, 3.25},
-		{float32(0.5), 0.5},
+		{float32(0.5), pick(0.5, float32(0.5))},
 		{true, int64(1)},
 		{"it's a \"quote\" \\ and \x00 and \x1a 😀", "it's a \"quote\" \\ and \x00 and \x1a 😀"},
 		{[]byte{0, 0x5c, 0x27, 0xff}, []byte{0, 0x5c, 0x27, 0xff}},
 		{nil, nil},
-		{ts, "2024-03-04 05:06:07.123456"},
-		{-25*time.Hour - 500*time.Millisecond, "-25:00:00.5"},
+		{ts, pick("2024-03-04 05:06:07.123456", ts)},
+		{-25*time.Hour - 500*time.Millisecond, pick("-25:00:00.5", -25*time.Hour-500*time.Millisecond)},
 		{json.RawMessage(`{"a":1}`), `{"a":1}`},
 		{sql.NullInt64{Int64: 7, Valid: true}, int64(7)},
 		{sql.NullString{}, nil},
 	}
 	for _, tc := range tests {
 		var got any
-		if err := c.QueryRow(ctx, "SELECT ?", tc.arg).Scan(&got); err != nil {
+		if err := c.QueryRow(ctx, "SELECT ?", mode, tc.arg).Scan(&got); err != nil {
 			t.Errorf("SELECT ? with %#v: %v", tc.arg, err)
 			continue
 		}
@@ -258,12 +274,12 @@ func TestParamsRoundTrip(t *testing.T) {
 		}
 	}
 	for _, bad := range []any{math.NaN(), math.Inf(1), []int{}} {
-		if _, err := c.Exec(ctx, "SELECT ?", bad); err == nil {
+		if _, err := c.Exec(ctx, "SELECT ?", mode, bad); err == nil {
 			t.Errorf("SELECT ? with %v succeeded", bad)
 		}
 	}
 	var n int64
-	if err := c.QueryRow(ctx, "SELECT COUNT(*) FROM (SELECT 1 AS v UNION SELECT 2 UNION SELECT 3) t WHERE v IN ?", []int{1, 3}).Scan(&n); err != nil || n != 2 {
+	if err := c.QueryRow(ctx, "SELECT COUNT(*) FROM (SELECT 1 AS v UNION SELECT 2 UNION SELECT 3) t WHERE v IN ?", mode, []int{1, 3}).Scan(&n); err != nil || n != 2 {
 		t.Errorf("IN with a slice: %d, %v", n, err)
 	}
 }

@@ -98,6 +98,8 @@ func dsnParams() []dsnParam {
 		}},
 		valueParam("cursorclass", func(c *Settings) *CursorKind { return &c.DefaultCursor }, CursorBuffered,
 			ParseCursorKind, CursorKind.String, "default_cursor"),
+		valueParam("defaultQueryExecMode", func(c *Settings) *QueryExecMode { return &c.DefaultQueryExecMode }, ExecModeDefault,
+			ParseQueryExecMode, QueryExecMode.String),
 		{name: "echo", parse: func(c *Settings, _ *dsnState, v string) error {
 			b, err := parseBool(v)
 			c.Logger = nil
@@ -176,6 +178,8 @@ func dsnParams() []dsnParam {
 		stringParam("ssl_ca", func(c *Settings) *string { return &c.SSLCA }),
 		stringParam("ssl_cert", func(c *Settings) *string { return &c.SSLCert }),
 		stringParam("ssl_key", func(c *Settings) *string { return &c.SSLKey }),
+		valueParam("statementCacheCapacity", func(c *Settings) *int { return &c.StatementCacheCapacity }, DefaultStatementCacheCapacity,
+			parseInt, strconv.Itoa),
 		refusedParam("strict", "strict mode was removed from go-sql-driver/mysql: set sql_mode instead"),
 		durationParam("timeout", func(c *Settings) *time.Duration { return &c.ConnectTimeout }, DefaultConnectTimeout, "connect_timeout"),
 		durationParam("timeTruncate", func(c *Settings) *time.Duration { return &c.TimeTruncate }, 0),

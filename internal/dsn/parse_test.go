@@ -148,6 +148,9 @@ func TestParseDSNParams(t *testing.T) {
 		}},
 		{"cursorclass=SSDictCursor", func(c *dsn.Settings) { c.DefaultCursor = dsn.CursorStreamingDict }},
 		{"default_cursor=dict", func(c *dsn.Settings) { c.DefaultCursor = dsn.CursorDict }},
+		{"defaultQueryExecMode=text", func(c *dsn.Settings) { c.DefaultQueryExecMode = dsn.ExecModeText }},
+		{"defaultQueryExecMode=prepare-execute", func(c *dsn.Settings) { c.DefaultQueryExecMode = dsn.ExecModePrepareExecute }},
+		{"statementCacheCapacity=5", func(c *dsn.Settings) { c.StatementCacheCapacity = 5 }},
 		{"echo=true", func(c *dsn.Settings) { c.Logger = slog.Default() }},
 		{"init_command=SET+@a%3D1&init_command=SET+@b%3D2", func(c *dsn.Settings) {
 			c.InitCommands = []string{"SET @a=1", "SET @b=2"}

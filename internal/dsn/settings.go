@@ -90,13 +90,17 @@ type Settings struct {
 	CheckConnLiveness bool
 	ClientFlag        uint64
 	DefaultCursor     CursorKind
-	Logger            *slog.Logger // the DSN says only echo=true (slog.Default())
-	LocalInfile       bool
-	LocalInfileAllow  []string
-	KillOnCancel      bool
-	KillDelay         time.Duration
-	ReadDefaultFile   string
-	ReadDefaultGroup  string
+	// DefaultQueryExecMode and StatementCacheCapacity: how statements with
+	// arguments are sent, and how many prepared ones a connection keeps.
+	DefaultQueryExecMode   QueryExecMode
+	StatementCacheCapacity int
+	Logger                 *slog.Logger // the DSN says only echo=true (slog.Default())
+	LocalInfile            bool
+	LocalInfileAllow       []string
+	KillOnCancel           bool
+	KillDelay              time.Duration
+	ReadDefaultFile        string
+	ReadDefaultGroup       string
 }
 
 // The authentication plugins a Settings knows by name.
@@ -113,18 +117,19 @@ const (
 // New returns a Settings with every default applied.
 func New() *Settings {
 	return &Settings{
-		Host:                 DefaultHost,
-		Port:                 DefaultPort,
-		ConnectTimeout:       DefaultConnectTimeout,
-		Charset:              DefaultCharset,
-		Location:             time.UTC,
-		TinyInt1IsBool:       true,
-		TLSMode:              TLSPreferred,
-		AllowNativePasswords: true,
-		MaxAllowedPacket:     DefaultMaxAllowedPacket,
-		InterpolateParams:    true,
-		CheckConnLiveness:    true,
-		KillOnCancel:         true,
+		Host:                   DefaultHost,
+		Port:                   DefaultPort,
+		ConnectTimeout:         DefaultConnectTimeout,
+		Charset:                DefaultCharset,
+		Location:               time.UTC,
+		TinyInt1IsBool:         true,
+		TLSMode:                TLSPreferred,
+		AllowNativePasswords:   true,
+		MaxAllowedPacket:       DefaultMaxAllowedPacket,
+		InterpolateParams:      true,
+		CheckConnLiveness:      true,
+		KillOnCancel:           true,
+		StatementCacheCapacity: DefaultStatementCacheCapacity,
 	}
 }
 

@@ -128,6 +128,12 @@ func (c *Settings) validateProtocol() error {
 	if !c.DefaultCursor.Valid() {
 		return &FieldError{Field: "DefaultCursor", Reason: "invalid cursor kind " + strconv.Itoa(int(c.DefaultCursor))}
 	}
+	if !c.DefaultQueryExecMode.Valid() {
+		return &FieldError{Field: "DefaultQueryExecMode", Reason: "invalid execution mode " + strconv.Itoa(int(c.DefaultQueryExecMode))}
+	}
+	if c.StatementCacheCapacity < 0 {
+		return &FieldError{Field: "StatementCacheCapacity", Reason: "negative: " + strconv.Itoa(c.StatementCacheCapacity)}
+	}
 	for _, p := range c.LocalInfileAllow {
 		if !filepath.IsAbs(p) {
 			return &FieldError{Field: "LocalInfileAllow", Reason: "not an absolute path: " + QuoteShort(p)}

@@ -150,8 +150,10 @@ func (c *Conn) clientCapabilities() wire.Capability {
 	}
 	// MariaDB's extended flags are meaningful only when the server is MariaDB
 	// (it then clears CLIENT_MYSQL, i.e. ClientLongPassword).
+	// MariaDB's metadata caching lets an execute of a prepared statement
+	// skip the column definitions the client holds from an earlier one.
 	if c.serverCaps&wire.ClientLongPassword == 0 {
-		want |= wire.MariaDBClientExtendedMetadata
+		want |= wire.MariaDBClientExtendedMetadata | wire.MariaDBClientCacheMetadata
 	}
 	return want & c.serverCaps
 }

@@ -44,6 +44,9 @@ func (q *cmdQueue) len() int { return len(q.items) - q.first }
 
 func (q *cmdQueue) push(p pending) { q.items = append(q.items, p) }
 
+// dropLast takes back the command queued last.
+func (q *cmdQueue) dropLast() { q.items = q.items[:len(q.items)-1] }
+
 func (q *cmdQueue) head() *pending {
 	if q.len() == 0 {
 		return nil

@@ -35,6 +35,9 @@ type Result struct {
 	more   bool    // another result follows the current one
 	closed bool
 	err    error
+	// metadataSent: the current result set's column definitions came with
+	// it (not skipped in favour of the request's cached ones).
+	metadataSent bool
 }
 
 // Query sends query with COM_QUERY and reads up to the first result's rows.
@@ -135,6 +138,7 @@ func (r *Result) start(c *Conn, req Request, ctx context.Context) {
 	}
 	r.ok = wire.OK{}
 	r.inSet, r.more, r.closed, r.err = false, false, false, nil
+	r.metadataSent = false
 }
 
 // readHead reads the first packet of a result: OK, ERR, a LOCAL INFILE
@@ -198,6 +202,7 @@ func (r *Result) readHead() error {
 // takes the cached ones when the server skipped them.
 func (r *Result) readColumns(cc wire.ColumnCount) error {
 	c := r.c
+	r.metadataSent = cc.MetadataFollows
 	if !cc.MetadataFollows {
 		if uint64(len(r.req.Columns)) != cc.Count {
 			return c.fail(protocolError("%s: the server skipped the metadata of %d columns, and %d are cached", r.req.Op, cc.Count, len(r.req.Columns)))

@@ -125,15 +125,36 @@ func (c *Conn) Execute(ctx context.Context, st *Stmt, req Request, params []wire
 		return nil, c.endCall(err)
 	}
 	if send {
-		st.sentTypes = append(st.sentTypes[:0], params...)
-		for i := range st.sentTypes {
-			st.sentTypes[i].Value = nil
-		}
+		st.noteTypes(params)
 	}
 	if err := c.flush(req.Op); err != nil {
 		return nil, c.endCall(err)
 	}
-	return c.readResult()
+	r, err := c.readResult()
+	if err != nil {
+		return nil, err
+	}
+	st.noteColumns(r)
+	return r, nil
+}
+
+// noteTypes records the parameter types the server now holds for st.
+func (st *Stmt) noteTypes(params []wire.StmtParam) {
+	st.sentTypes = append(st.sentTypes[:0], params...)
+	for i := range st.sentTypes {
+		st.sentTypes[i].Value = nil
+	}
+}
+
+// noteColumns keeps the column definitions an execute's reply carried (the
+// server sends them again when they changed, as after DDL), so that a reply
+// that skips them (MariaDB's metadata caching) is read with the right ones.
+func (st *Stmt) noteColumns(r *Result) {
+	if !r.metadataSent || len(r.defs) == 0 {
+		return
+	}
+	st.Columns = append(st.Columns[:0:0], r.cols...)
+	st.Defs = append(st.Defs[:0:0], r.defs...)
 }
 
 // sameTypes reports whether params have the types the server holds.
@@ -167,3 +188,7 @@ func (c *Conn) CloseStmt(st *Stmt) error {
 		return wire.ComStmtClose{StatementID: st.ID}.Encode(b, c.caps)
 	})
 }
+
+// Forget marks st closed without telling the server, which has already
+// deallocated it (after COM_RESET_CONNECTION or COM_CHANGE_USER).
+func (st *Stmt) Forget() { st.closed = true }

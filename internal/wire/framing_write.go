@@ -174,6 +174,18 @@ func (c *Conn) abandonOpen() {
 	}
 }
 
+// TruncatePending drops the pending output after its first n bytes, which
+// must end a queued packet (n is a Pending value taken then); it reports
+// false, dropping nothing, when a payload queued since was split.
+func (c *Conn) TruncatePending(n int) bool {
+	c.abandonOpen()
+	if n < 0 || n > len(c.wbuf) || c.segEnd > n || len(c.segs) > 0 && n < c.segEnd {
+		return false
+	}
+	c.wbuf = c.wbuf[:n]
+	return true
+}
+
 // DiscardPending drops the pending output without writing it.
 func (c *Conn) DiscardPending() { c.resetPending() }
 
