@@ -37,6 +37,11 @@ func serveClean(c *fakeserver.Conn) error {
 	if err := fakeLogin(c); err != nil {
 		return err
 	}
+	return serveCleanLoggedIn(c)
+}
+
+// serveCleanLoggedIn answers every command with OK until the client leaves.
+func serveCleanLoggedIn(c *fakeserver.Conn) error {
 	for {
 		pkt, err := c.ReadCommand()
 		if err != nil {
