@@ -29,6 +29,15 @@ type Cursor[R CursorRow] struct {
 	// Default 1.
 	ArraySize int
 
+	// FetchSize, above 0, makes Execute read its result through a
+	// server-side cursor, FetchSize rows per COM_STMT_FETCH: the %s and
+	// %(name)s placeholders are then bound by the server (rewritten to ?)
+	// rather than interpolated, the rows come in the binary protocol, and a
+	// streaming cursor holds at most one batch in memory and leaves the
+	// connection free for other statements between fetches. A query whose
+	// placeholders cannot be bound runs as without it. Default 0: no cursor.
+	FetchSize int
+
 	rows     *Rows // the open result (streaming cursors, or between result sets)
 	buf      []R   // the current result set (buffered cursors)
 	pos      int   // index of the next row: aiomysql's rownumber
@@ -107,7 +116,13 @@ func (cur *Cursor[R]) Execute(ctx context.Context, query string, args ...any) (i
 	if err := cur.reset(ctx); err != nil {
 		return cur.rowcount, err
 	}
-	rows, err := cur.conn.query(ctx, query, cursorStyle(args), args)
+	var rows *Rows
+	var err error
+	if cur.FetchSize > 0 {
+		rows, err = cur.conn.cursorQuery(ctx, query, cursorStyle(args), args, cur.FetchSize)
+	} else {
+		rows, err = cur.conn.query(ctx, query, cursorStyle(args), args)
+	}
 	if err != nil {
 		return cur.failed(err), err
 	}

@@ -31,6 +31,21 @@ func (c *Conn) Query(ctx context.Context, query string, args ...any) (*Rows, err
 func (c *Conn) queryCall(ctx context.Context, dst *Rows, query string, args []any) (*Rows, error) {
 	o, args := splitOptions(args)
 	mode := c.execMode(o)
+	if o.fetchSize > 0 {
+		if mode == QueryExecModeText {
+			return nil, errFetchSizeText
+		}
+		if err := fetchSizeError(o.fetchSize); err != nil {
+			return nil, err
+		}
+		trace := c.startTrace(ctx, query, len(args), QueryExecModePrepareExecute)
+		text, vals, err := c.bindText(query, args)
+		if err != nil {
+			trace.end(c, err, 0)
+			return nil, err
+		}
+		return c.queryCursor(ctx, dst, trace, text, vals, o.fetchSize, query, sqltext.Question, args)
+	}
 	if len(args) == 0 || mode == QueryExecModeText {
 		trace := c.startTrace(ctx, query, len(args), QueryExecModeText)
 		return c.queryText(ctx, dst, trace, query, sqltext.Question, args)

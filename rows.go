@@ -7,6 +7,7 @@ import (
 
 	"github.com/aiomysql-go/aiomysql/internal/protocol"
 	"github.com/aiomysql-go/aiomysql/internal/types"
+	"github.com/aiomysql-go/aiomysql/internal/wire"
 )
 
 // Rows is the result of Query: a stream of rows read from the socket as Next
@@ -20,7 +21,7 @@ import (
 // ends the rows in bounded time whatever is left unread.
 type Rows struct {
 	conn     *Conn
-	res      *protocol.Result
+	res      rowSource
 	codec    types.RowCodec
 	trace    *queryTrace
 	cols     []types.Column
@@ -36,8 +37,29 @@ type Rows struct {
 	use      uint64      // advances each time the Rows is reused (QueryRow's)
 }
 
+// rowSource is where a Rows reads: a command's reply (*protocol.Result)
+// or a server-side cursor (*protocol.Cursor).
+type rowSource interface {
+	Codec() types.RowCodec
+	SetContext(ctx context.Context)
+	HasRows() bool
+	More() bool
+	Columns() []wire.ColumnDefinition
+	DecodeColumns() []types.Column
+	OK() *wire.OK
+	NextRow() ([]byte, error)
+	NextResult() (bool, error)
+	Corrupt(format string, args ...any) error
+	Close() error
+}
+
+var (
+	_ rowSource = (*protocol.Result)(nil)
+	_ rowSource = (*protocol.Cursor)(nil)
+)
+
 // start readies r for the reply res, keeping the capacity of its slices.
-func (r *Rows) start(c *Conn, res *protocol.Result, ctx context.Context, trace *queryTrace) {
+func (r *Rows) start(c *Conn, res rowSource, ctx context.Context, trace *queryTrace) {
 	*r = Rows{conn: c, res: res, codec: res.Codec(), trace: trace, cols: r.cols[:0], vals: r.vals[:0], use: r.use + 1}
 	res.SetContext(ctx)
 	r.setColumns()

@@ -2,6 +2,9 @@ package aiomysql
 
 import (
 	"context"
+	"errors"
+	"fmt"
+	"strings"
 
 	"github.com/aiomysql-go/aiomysql/internal/protocol"
 	"github.com/aiomysql-go/aiomysql/internal/sqltext"
@@ -19,21 +22,72 @@ type Stmt struct {
 	conn  *Conn
 	ps    *protocol.Stmt
 	query string
+	names []string // the named placeholders in order; nil for positional
 
 	params []wire.StmtParam
 	buf    []byte // the parameters' encodings
 	ends   []int  // where each parameter's encoding ends in buf
 }
 
-// Prepare prepares query, with ? placeholders, on the server.
+// Prepare prepares query on the server. Its placeholders are the server's
+// ?, or aiomysql's: %s (positional) or %(name)s (named: the statement then
+// runs with one NamedArgs, map or struct argument), rewritten to ? before
+// preparing; %% stands for %. A query with ? in its code is taken as it
+// is, as is one whose % placeholders cannot be bound (inside a string, say).
 func (c *Conn) Prepare(ctx context.Context, query string) (*Stmt, error) {
-	pt := c.startPrepare(ctx, nil, query)
-	ps, err := c.pc.Prepare(ctx, query)
+	text, names := c.serverPlaceholders(query)
+	pt := c.startPrepare(ctx, nil, text)
+	ps, err := c.pc.Prepare(ctx, text)
 	pt.end(c, err)
 	if err != nil {
 		return nil, err
 	}
-	return &Stmt{conn: c, ps: ps, query: query}, nil
+	return &Stmt{conn: c, ps: ps, query: text, names: names}, nil
+}
+
+// serverPlaceholders rewrites aiomysql's %s and %(name)s placeholders to ?,
+// returning the names of the named ones in order.
+func (c *Conn) serverPlaceholders(query string) (string, []string) {
+	if !strings.Contains(query, "%") {
+		return query, nil
+	}
+	if n, err := sqltext.Count(query, c.sqlOptions(sqltext.Question)); err != nil || n > 0 {
+		return query, nil
+	}
+	style := sqltext.Format
+	if strings.Contains(query, "%(") {
+		style = sqltext.Pyformat
+	}
+	text, names, err := sqltext.Rewrite(query, c.sqlOptions(style), nil)
+	if err != nil {
+		return query, nil
+	}
+	return text, names
+}
+
+// positional returns the statement's arguments in placeholder order: args
+// themselves, or for a statement with named placeholders the values its one
+// NamedArgs, map or struct argument holds under those names.
+func (s *Stmt) positional(args []any) ([]any, error) {
+	if s.names == nil {
+		return args, nil
+	}
+	var lookup func(string) (any, bool)
+	if len(args) == 1 {
+		lookup = namesOf(args[0])
+	}
+	if lookup == nil {
+		return nil, fmt.Errorf("aiomysql: the statement has named placeholders: give one NamedArgs, map or struct argument, not %d arguments", len(args))
+	}
+	vals := make([]any, len(s.names))
+	for i, n := range s.names {
+		v, ok := lookup(n)
+		if !ok {
+			return nil, fmt.Errorf("aiomysql: no argument named %q", n)
+		}
+		vals[i] = v
+	}
+	return vals, nil
 }
 
 // ParamCount returns the number of placeholders.
@@ -76,7 +130,21 @@ func (s *Stmt) bind(args []any) error {
 
 // execute runs the statement with args and returns the head of its reply.
 func (s *Stmt) execute(ctx context.Context, op string, args []any) (*protocol.Result, *queryTrace, error) {
+	if o, rest := splitOptions(args); len(rest) != len(args) {
+		if o.fetchSize > 0 {
+			return nil, nil, errors.New("aiomysql: FetchSize is for Stmt.Query")
+		}
+		return nil, nil, errors.New("aiomysql: a QueryExecMode has no meaning for a prepared Stmt")
+	}
+	args, err := s.positional(args)
+	if err != nil {
+		return nil, nil, err
+	}
 	trace := s.conn.startTrace(ctx, s.query, len(args), QueryExecModeDefault)
+	if err := s.checkCount(len(args)); err != nil {
+		trace.end(s.conn, err, 0)
+		return nil, nil, err
+	}
 	res, err := s.run(ctx, protocol.Request{Op: op}, args)
 	if err != nil {
 		trace.end(s.conn, err, 0)
@@ -103,13 +171,42 @@ func (s *Stmt) run(ctx context.Context, req protocol.Request, args []any) (*prot
 }
 
 // Query runs the statement with args and returns its rows (see Conn.Query).
+// A leading FetchSize argument reads them through a server-side cursor,
+// that many rows per fetch (see FetchSize): the rows then stream with
+// memory bounded by one batch, and the connection runs other statements
+// between fetches. Executing the statement again, or closing it, closes
+// its cursor.
 func (s *Stmt) Query(ctx context.Context, args ...any) (*Rows, error) {
-	res, trace, err := s.execute(ctx, "execute", args)
+	o, args := splitOptions(args)
+	if o.mode != QueryExecModeDefault {
+		return nil, errors.New("aiomysql: a QueryExecMode has no meaning for a prepared Stmt")
+	}
+	if err := fetchSizeError(o.fetchSize); err != nil {
+		return nil, err
+	}
+	args, err := s.positional(args)
 	if err != nil {
 		return nil, err
 	}
+	trace := s.conn.startTrace(ctx, s.query, len(args), QueryExecModeDefault)
+	if err := s.checkCount(len(args)); err != nil {
+		trace.end(s.conn, err, 0)
+		return nil, err
+	}
+	res, err := s.run(ctx, protocol.Request{Op: "execute", Cursor: o.fetchSize > 0}, args)
+	if err != nil {
+		trace.end(s.conn, err, 0)
+		return nil, err
+	}
+	var src rowSource = res
+	if o.fetchSize > 0 {
+		if src, err = s.conn.openCursor(s, res, o.fetchSize, false); err != nil {
+			trace.end(s.conn, err, 0)
+			return nil, err
+		}
+	}
 	rows := new(Rows)
-	rows.start(s.conn, res, ctx, trace)
+	rows.start(s.conn, src, ctx, trace)
 	return rows, nil
 }
 

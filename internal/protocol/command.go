@@ -185,7 +185,9 @@ func (c *Conn) skipInternal() error {
 			return err
 		}
 		c.changes = before // the connection's own statement changes nothing of the caller's
-		c.internalReply(ok, err)
+		if !head.req.dropReply {
+			c.internalReply(ok, err)
+		}
 		c.exchangeDone()
 	}
 }

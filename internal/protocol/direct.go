@@ -38,7 +38,7 @@ func (c *Conn) PrepareExecute(ctx context.Context, query string, req Request, pa
 	}
 	req.Binary = true
 	execErr := c.queueCmd(req, func(b []byte) ([]byte, error) {
-		return wire.ComStmtExecute{StatementID: lastPrepared, Iterations: 1, Params: params, SendTypes: true}.Encode(b, c.caps)
+		return wire.ComStmtExecute{StatementID: lastPrepared, Flags: req.cursorFlags(), Iterations: 1, Params: params, SendTypes: true}.Encode(b, c.caps)
 	})
 	if execErr != nil && c.wc.TruncatePending(mark) {
 		// The execute cannot go (too large, say): neither goes.

@@ -4,6 +4,7 @@ import (
 	"fmt"
 
 	"github.com/aiomysql-go/aiomysql/internal/types"
+	"github.com/aiomysql-go/aiomysql/internal/wire"
 )
 
 // Request describes a command: its name in errors, and what a lost reply
@@ -22,7 +23,19 @@ type Request struct {
 	// sending them (MetadataFollows false).
 	Columns []types.Column
 
-	internal bool // the connection's own: its reply is read and dropped
+	// Cursor asks COM_STMT_EXECUTE for a read-only cursor (see OpenCursor).
+	Cursor bool
+
+	internal  bool // the connection's own: its reply is read and dropped
+	dropReply bool // an internal command whose reply means nothing to the session
+}
+
+// cursorFlags are the execute flags the request asks for.
+func (r *Request) cursorFlags() wire.CursorFlags {
+	if r.Cursor {
+		return wire.CursorReadOnly
+	}
+	return wire.CursorNone
 }
 
 // pending is a command whose reply is due.

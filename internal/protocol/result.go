@@ -38,6 +38,10 @@ type Result struct {
 	// metadataSent: the current result set's column definitions came with
 	// it (not skipped in favour of the request's cached ones).
 	metadataSent bool
+	// held is a row read ahead (to see whether a cursor was opened) and not
+	// yet returned; it aliases the read buffer, which no read has touched
+	// since.
+	held []byte
 }
 
 // Query sends query with COM_QUERY and reads up to the first result's rows.
@@ -139,6 +143,7 @@ func (r *Result) start(c *Conn, req Request, ctx context.Context) {
 	r.ok = wire.OK{}
 	r.inSet, r.more, r.closed, r.err = false, false, false, nil
 	r.metadataSent = false
+	r.held = nil
 }
 
 // readHead reads the first packet of a result: OK, ERR, a LOCAL INFILE
@@ -315,6 +320,11 @@ func (r *Result) NextRow() ([]byte, error) {
 	if !r.inSet || r.err != nil {
 		return nil, r.err
 	}
+	if r.held != nil {
+		row := r.held
+		r.held = nil
+		return row, nil
+	}
 	c := r.c
 	c.setCall(r.ctx, r.req.Op)
 	if c.call.done != nil && !c.wc.PacketBuffered() {
@@ -380,23 +390,32 @@ func (r *Result) interruptRows() error {
 // readEnd decodes the OK or EOF that ends a result set.
 func (r *Result) readEnd(pkt []byte) error {
 	c := r.c
-	if c.caps&wire.ClientDeprecateEOF != 0 {
-		if err := r.ok.Decode(pkt, c.caps); err != nil {
-			return c.ioError(r.req.Op, err)
-		}
-	} else {
-		var eof wire.EOF
-		if err := eof.Decode(pkt); err != nil {
-			return c.ioError(r.req.Op, err)
-		}
-		r.ok = wire.OK{StatusFlags: eof.StatusFlags, Warnings: eof.Warnings}
+	if err := c.decodeEnd(r.req.Op, pkt, &r.ok); err != nil {
+		return err
 	}
-	c.applyOK(&r.ok)
 	r.inSet = false
 	r.more = r.ok.StatusFlags&wire.ServerMoreResultsExists != 0
 	if !r.more {
 		r.end()
 	}
+	return nil
+}
+
+// decodeEnd decodes the OK or EOF that ends a result set (or a batch of a
+// cursor's rows) into ok, and applies it to the session.
+func (c *Conn) decodeEnd(op string, pkt []byte, ok *wire.OK) error {
+	if c.caps&wire.ClientDeprecateEOF != 0 {
+		if err := ok.Decode(pkt, c.caps); err != nil {
+			return c.ioError(op, err)
+		}
+	} else {
+		var eof wire.EOF
+		if err := eof.Decode(pkt); err != nil {
+			return c.ioError(op, err)
+		}
+		*ok = wire.OK{StatusFlags: eof.StatusFlags, Warnings: eof.Warnings}
+	}
+	c.applyOK(ok)
 	return nil
 }
 

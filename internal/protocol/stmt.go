@@ -26,6 +26,9 @@ type Stmt struct {
 	// execute; they are sent again only when they change.
 	sentTypes []wire.StmtParam
 	closed    bool
+	// cursor is the cursor the last execute opened, while it is open: an
+	// execute closes it on the server.
+	cursor *Cursor
 }
 
 // Prepare prepares query on the server (COM_STMT_PREPARE).
@@ -117,8 +120,9 @@ func (c *Conn) Execute(ctx context.Context, st *Stmt, req Request, params []wire
 	c.changes.queried = true
 	send := !sameTypes(st.sentTypes, params)
 	req.Binary, req.Columns = true, st.Columns
+	st.cursor = nil // the server closes it
 	err := c.queueCmd(req, func(b []byte) ([]byte, error) {
-		return wire.ComStmtExecute{StatementID: st.ID, Iterations: 1, Params: params, SendTypes: send}.Encode(b, c.caps)
+		return wire.ComStmtExecute{StatementID: st.ID, Flags: req.cursorFlags(), Iterations: 1, Params: params, SendTypes: send}.Encode(b, c.caps)
 	})
 	if err != nil {
 		c.unclaim()
