@@ -24,7 +24,7 @@ func (c *Conn) queryCursor(ctx context.Context, dst *Rows, trace *queryTrace, te
 	query string, style sqltext.Style, args []any) (*Rows, error) {
 	c.noteSent(query)
 	req := protocol.Request{Op: "query", Cursor: true}
-	st, res, err := c.prepareRun(ctx, req, text, vals, c.pc.CanPrepareExecute(), trace)
+	st, res, err := c.prepareRun(ctx, req, text, vals, true, trace)
 	var pe *prepareError
 	if errors.As(err, &pe) && pe.textMayWork() {
 		trace.setMode(QueryExecModeText)

@@ -84,8 +84,7 @@ func (c *Conn) runPrepared(ctx context.Context, req protocol.Request, mode Query
 			_ = st.Close()
 		}
 	}
-	pipelined := mode != QueryExecModePrepareExecute && c.pc.CanPrepareExecute()
-	st, res, err := c.prepareRun(ctx, req, text, args, pipelined, trace)
+	st, res, err := c.prepareRun(ctx, req, text, args, mode != QueryExecModePrepareExecute, trace)
 	if err != nil && st != nil && mode == QueryExecModeCacheStatement && !c.IsClosed() {
 		c.cacheStmt(st) // prepared; the arguments or the execute failed
 		return nil, err
@@ -123,12 +122,13 @@ func (c *Conn) cacheStmt(st *Stmt) {
 }
 
 // prepareRun prepares text and runs it with args: in one round trip when
-// pipelined (MariaDB), else a prepare and then an execute. When the server
+// mayPipeline and the server allows it now (see
+// protocol.Conn.CanPrepareExecute), else a prepare and then an execute. When the server
 // holds as many statements as max_prepared_stmt_count allows (ER 1461),
 // the least recently used cached statement is closed and the prepare tried
 // once more.
-func (c *Conn) prepareRun(ctx context.Context, req protocol.Request, text string, args []any, pipelined bool, trace *queryTrace) (*Stmt, *protocol.Result, error) {
-	if pipelined {
+func (c *Conn) prepareRun(ctx context.Context, req protocol.Request, text string, args []any, mayPipeline bool, trace *queryTrace) (*Stmt, *protocol.Result, error) {
+	if mayPipeline && c.pc.IsMariaDB() {
 		// The execute goes before the server has said how many
 		// placeholders there are: count them as the server will.
 		n, err := sqltext.Count(text, c.sqlOptions(sqltext.Question))
@@ -146,6 +146,7 @@ func (c *Conn) prepareRun(ctx context.Context, req protocol.Request, text string
 		return nil, nil, &prepareError{err: err, bind: true}
 	}
 	for retry := true; ; retry = false {
+		pipelined := mayPipeline && c.pc.CanPrepareExecute()
 		pt := c.startPrepare(ctx, trace, text)
 		var res *protocol.Result
 		var err error

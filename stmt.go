@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"strings"
 
+	"github.com/aiomysql-go/aiomysql/errcode"
 	"github.com/aiomysql-go/aiomysql/internal/protocol"
 	"github.com/aiomysql-go/aiomysql/internal/sqltext"
 	"github.com/aiomysql-go/aiomysql/internal/types"
@@ -39,6 +40,16 @@ func (c *Conn) Prepare(ctx context.Context, query string) (*Stmt, error) {
 	pt := c.startPrepare(ctx, nil, text)
 	ps, err := c.pc.Prepare(ctx, text)
 	pt.end(c, err)
+	if isServerError(err, errcode.MaxPreparedStmtCountReached) && !c.IsClosed() {
+		// The server holds as many statements as it allows: make room by
+		// closing the least recently used cached one, once.
+		if old := c.stmts.evictOldest(); old != nil {
+			_ = old.Close()
+			pt = c.startPrepare(ctx, nil, text)
+			ps, err = c.pc.Prepare(ctx, text)
+			pt.end(c, err)
+		}
+	}
 	if err != nil {
 		return nil, err
 	}

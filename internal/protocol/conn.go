@@ -73,6 +73,10 @@ type Conn struct {
 	authPlugin   string
 	scramble     []byte // the greeting's nonce, for COM_CHANGE_USER
 
+	// lastStmt is the statement this connection prepared last (see
+	// CanPrepareExecute).
+	lastStmt *Stmt
+
 	status  wire.StatusFlag
 	session Session
 	changes sessionChanges

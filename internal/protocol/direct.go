@@ -11,10 +11,19 @@ import (
 // its prepare before the prepare's reply has given the real id.
 const lastPrepared = 0xFFFFFFFF
 
-// CanPrepareExecute reports whether the server takes an execute of the
-// statement just prepared in the same write as its prepare (MariaDB does;
-// MySQL does not).
-func (c *Conn) CanPrepareExecute() bool { return c.IsMariaDB() }
+// CanPrepareExecute reports whether an execute may go in the same write as
+// the prepare of its statement: the server must take statement id
+// 0xFFFFFFFF (MariaDB does; MySQL does not), and the statement this
+// connection prepared last must have been closed. MariaDB (10.11 at least)
+// reads 0xFFFFFFFF as the last statement prepared *successfully*: when the
+// prepare fails with ER 1461 (max_prepared_stmt_count reached, which any
+// session can cause), the execute runs that earlier statement with the new
+// arguments, an INSERT as well as a SELECT. Once it is closed (the close
+// goes out ahead of the prepare), the execute refers to no statement and
+// fails harmlessly.
+func (c *Conn) CanPrepareExecute() bool {
+	return c.IsMariaDB() && (c.lastStmt == nil || c.lastStmt.closed)
+}
 
 // PrepareExecute prepares query and executes it with params in one round
 // trip: COM_STMT_PREPARE and a COM_STMT_EXECUTE of statement id 0xFFFFFFFF

@@ -62,6 +62,7 @@ func (c *Conn) readPrepareOK(op string) (*Stmt, error) {
 		return nil, c.ioError(op, err)
 	}
 	st := &Stmt{ID: ok.StatementID}
+	c.lastStmt = st
 	if st.Params, _, err = c.readColumnDefs(op, int(ok.Params)); err != nil {
 		return nil, err
 	}
