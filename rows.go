@@ -33,6 +33,7 @@ type Rows struct {
 	err      error
 	closed   bool
 	plan     *structPlan // RowToStructByName's mapping for the current set
+	out      *OutParams  // a CALL's OUT parameters, once met (call.go)
 	use      uint64      // advances each time the Rows is reused (QueryRow's)
 }
 
@@ -41,6 +42,9 @@ func (r *Rows) start(c *Conn, res *protocol.Result, ctx context.Context, trace *
 	*r = Rows{conn: c, res: res, codec: res.Codec(), trace: trace, cols: r.cols[:0], vals: r.vals[:0], use: r.use + 1}
 	res.SetContext(ctx)
 	r.setColumns()
+	if !r.stepOverOutParams() {
+		return
+	}
 	if !res.HasRows() && !res.More() {
 		r.finish(nil)
 	}
@@ -181,7 +185,7 @@ func (r *Rows) NextResultSet() bool {
 		return false
 	}
 	r.setColumns()
-	return true
+	return r.stepOverOutParams()
 }
 
 // Result returns what the server reported when the current result ended:
@@ -202,6 +206,9 @@ func (r *Rows) Close() error {
 		return r.err
 	}
 	r.finish(r.res.Close())
+	if r.err == nil {
+		r.keepOutParams()
+	}
 	return r.err
 }
 

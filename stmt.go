@@ -19,6 +19,7 @@ type Stmt struct {
 	conn  *Conn
 	ps    *protocol.Stmt
 	query string
+	call  bool // a CALL: its OUT parameters are a result set (see Rows.OutParams)
 
 	params []wire.StmtParam
 	buf    []byte // the parameters' encodings
@@ -33,7 +34,7 @@ func (c *Conn) Prepare(ctx context.Context, query string) (*Stmt, error) {
 	if err != nil {
 		return nil, err
 	}
-	return &Stmt{conn: c, ps: ps, query: query}, nil
+	return &Stmt{conn: c, ps: ps, query: query, call: c.isCall(query)}, nil
 }
 
 // ParamCount returns the number of placeholders.
@@ -99,6 +100,7 @@ func (s *Stmt) run(ctx context.Context, req protocol.Request, args []any) (*prot
 	if err := s.bind(args); err != nil {
 		return nil, err
 	}
+	req.Call = s.call
 	return s.conn.pc.Execute(ctx, s.ps, req, s.params)
 }
 
