@@ -36,7 +36,7 @@ func newOutParams(c *Conn, res *protocol.Result) (*OutParams, error) {
 	if !ok {
 		return nil, nil
 	}
-	p := &OutParams{conn: c, codec: types.BinaryCodec{}, raw: append([]byte(nil), row...),
+	p := &OutParams{conn: c, codec: res.Codec(), raw: append([]byte(nil), row...),
 		cols: append([]types.Column(nil), cols...), names: make([]string, len(defs))}
 	for i := range defs {
 		p.names[i] = defs[i].Name
@@ -118,8 +118,13 @@ func (r *Rows) stepOverOutParams() bool {
 	if !r.res.IsOutParams() {
 		return true
 	}
-	if !r.keepOutParams() {
-		return false
+	if r.out == nil {
+		out, err := newOutParams(r.conn, r.res)
+		if err != nil {
+			r.finish(err)
+			return false
+		}
+		r.out = out
 	}
 	more, err := r.res.NextResult()
 	if err != nil || !more {
@@ -130,27 +135,13 @@ func (r *Rows) stepOverOutParams() bool {
 	return true
 }
 
-// keepOutParams copies the reply's OUT parameters, if it had any and they
-// are not kept yet.
-func (r *Rows) keepOutParams() bool {
-	if r.out != nil {
-		return true
-	}
-	out, err := newOutParams(r.conn, r.res)
-	if err != nil {
-		r.finish(err)
-		return false
-	}
-	r.out = out
-	return true
-}
-
 // CallResult is what Conn.Call returns: the CALL's own result (affected
 // rows, warnings) and the procedure's OUT and INOUT parameter values.
 type CallResult struct {
 	Result
-	// OutParams are the OUT and INOUT values, empty when the procedure
-	// has none: res.Scan(&a, &b) reads them.
+	// OutParams are the OUT and INOUT values: res.Scan(&a, &b) reads
+	// them. It is nil when the procedure has none, and its methods then
+	// report no values.
 	*OutParams
 }
 

@@ -172,6 +172,51 @@ func TestCallQueryOutParams(t *testing.T) {
 	}
 }
 
+// TestCallModes runs the CALL in every prepared execution mode, and Call
+// on a connection whose default mode is text.
+func TestCallModes(t *testing.T) {
+	c := rootConn(t)
+	setupCallProcs(t, c)
+	ctx := testCtx(t)
+	for _, mode := range []aiomysql.QueryExecMode{aiomysql.QueryExecModeCacheStatement,
+		aiomysql.QueryExecModePrepareExecute, aiomysql.QueryExecModeDirect} {
+		rows, err := c.Query(ctx, callSQL, mode, 7, nil, "in", nil, nil, nil)
+		if err != nil {
+			t.Fatalf("%v: %v", mode, err)
+		}
+		checkMixRows(t, rows)
+		checkMixOut(t, rows.OutParams())
+		checkClean(t, c)
+		res, err := c.Call(ctx, callSQL, mode, 7, nil, "in", nil, nil, nil)
+		if err != nil {
+			t.Fatalf("%v: %v", mode, err)
+		}
+		checkMixOut(t, res.OutParams)
+		checkClean(t, c)
+	}
+	text := rootConnWith(t, func(cfg *aiomysql.Config) { cfg.DefaultQueryExecMode = aiomysql.QueryExecModeText })
+	mustExecAll(t, text, "USE calltest")
+	res, err := text.Call(ctx, callSQL, 7, nil, "in", nil, nil, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	checkMixOut(t, res.OutParams)
+	checkClean(t, text)
+}
+
+// TestCallQueryRow: QueryRow of a CALL reads the first row of the first set
+// and discards the rest, OUT parameters included.
+func TestCallQueryRow(t *testing.T) {
+	c := rootConn(t)
+	setupCallProcs(t, c)
+	var x int
+	var y string
+	if err := c.QueryRow(testCtx(t), callSQL, 7, nil, "in", nil, nil, nil).Scan(&x, &y); err != nil || x != 7 || y != "one" {
+		t.Fatalf("QueryRow: %d %q %v", x, y, err)
+	}
+	checkClean(t, c)
+}
+
 func TestCallOutParamsAfterClose(t *testing.T) {
 	c := rootConn(t)
 	setupCallProcs(t, c)
@@ -279,6 +324,14 @@ func TestCallNoOutParams(t *testing.T) {
 	}
 	if err := res.Scan(); err != nil {
 		t.Fatalf("Scan of no OUT values: %v", err)
+	}
+	var x int
+	if err := res.Scan(&x); err == nil {
+		t.Fatal("Scan of a destination for no OUT values succeeded")
+	}
+	// No arguments: a prepared statement all the same.
+	if _, err := c.Call(ctx, "CALL call_noout(5)"); err != nil {
+		t.Fatal(err)
 	}
 	checkClean(t, c)
 }

@@ -205,10 +205,12 @@ func (r *Rows) Close() error {
 	if r.closed {
 		return r.err
 	}
-	r.finish(r.res.Close())
-	if r.err == nil {
-		r.keepOutParams()
+	err := r.res.Close()
+	if err == nil && r.out == nil {
+		// Close may have read past the OUT parameters.
+		r.out, err = newOutParams(r.conn, r.res)
 	}
+	r.finish(err)
 	return r.err
 }
 
