@@ -1,6 +1,7 @@
 package aiomysql_test
 
 import (
+	"context"
 	"database/sql"
 	"errors"
 	"reflect"
@@ -395,4 +396,46 @@ func TestCallProcTextStillWorks(t *testing.T) {
 		t.Fatalf("CallProcOut %v", out)
 	}
 	checkClean(t, c)
+}
+
+// TestCallCancel: a context that ends while a CALL's rows are awaited
+// interrupts it, and the connection serves the next command.
+func TestCallCancel(t *testing.T) {
+	c := rootConn(t)
+	setupCallProcs(t, c)
+	mustExecAll(t, c, "DROP PROCEDURE IF EXISTS call_slow",
+		`CREATE PROCEDURE call_slow(IN s DOUBLE, OUT n INT)
+		BEGIN
+			SELECT 1 AS a;
+			SELECT SLEEP(s) AS slept;
+			SET n = 5;
+		END`)
+	ctx, cancel := context.WithTimeout(testCtx(t), 300*time.Millisecond)
+	defer cancel()
+	start := time.Now()
+	rows, err := c.Query(ctx, "CALL call_slow(?, ?)", 5, nil)
+	if err == nil {
+		for rows.Next() {
+		}
+		for rows.NextResultSet() {
+			for rows.Next() {
+			}
+		}
+		err = rows.Close()
+	}
+	if !errors.Is(err, context.DeadlineExceeded) {
+		t.Fatalf("CALL past its deadline: %v", err)
+	}
+	if d := time.Since(start); d > 3*time.Second {
+		t.Fatalf("the interrupted CALL took %v", d)
+	}
+	checkClean(t, c)
+	res, err := c.Call(testCtx(t), "CALL call_slow(?, ?)", 0, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var n int
+	if err := res.Scan(&n); err != nil || n != 5 {
+		t.Fatalf("call_slow: %d, %v", n, err)
+	}
 }

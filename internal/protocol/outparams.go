@@ -1,6 +1,8 @@
 package protocol
 
 import (
+	"errors"
+
 	"github.com/aiomysql-go/aiomysql/internal/types"
 	"github.com/aiomysql-go/aiomysql/internal/wire"
 )
@@ -86,8 +88,14 @@ func (r *Result) readAhead() error {
 			return c.ioError(r.req.Op, err)
 		}
 		if len(pkt) > 0 && pkt[0] == 0xFF {
+			// As in NextRow: when the context has ended, the error is
+			// the server's answer to the kill.
 			r.inSet = false
-			return c.readErr(r.req.Op, pkt)
+			serverErr := c.readErr(r.req.Op, pkt)
+			if cause := r.ctx.Err(); cause != nil && !isClosed(c.State()) {
+				serverErr = interruptedError(r.req.Op, cause, errors.Join(ErrResultIncomplete, serverErr))
+			}
+			return serverErr
 		}
 		if wire.IsResultEnd(pkt, c.caps) {
 			if err := r.readEnd(pkt); err != nil {
