@@ -91,6 +91,7 @@ func (r *Result) readAhead() error {
 			// As in NextRow: when the context has ended, the error is
 			// the server's answer to the kill.
 			r.inSet = false
+			r.ahead.reset() // the rows held are dropped with the set
 			serverErr := c.readErr(r.req.Op, pkt)
 			if cause := r.ctx.Err(); cause != nil && !isClosed(c.State()) {
 				serverErr = interruptedError(r.req.Op, cause, errors.Join(ErrResultIncomplete, serverErr))
