@@ -13,7 +13,9 @@ import (
 // with those variables, so that OUT and INOUT parameters land in them. The
 // procedure's result sets are the cursor's (use FetchOne and NextSet); once
 // they are read, SELECT @_<name>_<i> gives the OUT values. CallProcOut does
-// that last step. It returns the arguments as given.
+// that last step. It returns the arguments as given. Conn.Call, and
+// Rows.OutParams of a CALL run with Query, bring OUT values back through
+// the binary protocol instead, without user variables.
 func (cur *Cursor[R]) CallProc(ctx context.Context, name string, args ...any) ([]any, error) {
 	if err := cur.reset(ctx); err != nil {
 		return nil, err

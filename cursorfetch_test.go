@@ -209,6 +209,24 @@ func TestCursorOptions(t *testing.T) {
 	if rows.Next() || rows.Close() != nil {
 		t.Fatalf("empty result through a cursor: %v", rows.Err())
 	}
+	// A CALL: the server opens no cursor; its sets and OUT parameters come
+	// as without FetchSize.
+	mustExecAll(t, c, "DROP PROCEDURE IF EXISTS cursor_call",
+		"CREATE PROCEDURE cursor_call(IN n INT, OUT total INT) BEGIN SELECT seq FROM seq_1_to_30 WHERE seq <= n; SET total = n * 2; END")
+	rows, err = c.Query(ctx, "CALL cursor_call(?, ?)", aiomysql.FetchSize(10), 25, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	readSeq(t, rows, 1, 25)
+	for rows.NextResultSet() {
+	}
+	if err := rows.Close(); err != nil {
+		t.Fatal(err)
+	}
+	var total int
+	if err := rows.OutParams().Scan(&total); err != nil || total != 50 {
+		t.Fatalf("OUT total %d, %v", total, err)
+	}
 	st, err := c.Prepare(ctx, "SELECT 1")
 	if err != nil {
 		t.Fatal(err)

@@ -139,7 +139,8 @@ func (c *Conn) prepareRun(ctx context.Context, req protocol.Request, text string
 			return nil, nil, err
 		}
 	}
-	st := &Stmt{conn: c, query: text}
+	st := &Stmt{conn: c, query: text, call: c.isCall(text)}
+	req.Call = st.call
 	if err := st.bind(args); err != nil {
 		// A value the binary protocol has no encoding for (a slice for an
 		// IN list): text may take it.

@@ -34,6 +34,7 @@ type Rows struct {
 	err      error
 	closed   bool
 	plan     *structPlan // RowToStructByName's mapping for the current set
+	out      *OutParams  // a CALL's OUT parameters, once met (call.go)
 	use      uint64      // advances each time the Rows is reused (QueryRow's)
 }
 
@@ -51,6 +52,8 @@ type rowSource interface {
 	NextResult() (bool, error)
 	Corrupt(format string, args ...any) error
 	Close() error
+	IsOutParams() bool
+	OutParams() (defs []wire.ColumnDefinition, cols []types.Column, row []byte, ok bool)
 }
 
 var (
@@ -63,6 +66,9 @@ func (r *Rows) start(c *Conn, res rowSource, ctx context.Context, trace *queryTr
 	*r = Rows{conn: c, res: res, codec: res.Codec(), trace: trace, cols: r.cols[:0], vals: r.vals[:0], use: r.use + 1}
 	res.SetContext(ctx)
 	r.setColumns()
+	if !r.stepOverOutParams() {
+		return
+	}
 	if !res.HasRows() && !res.More() {
 		r.finish(nil)
 	}
@@ -203,7 +209,7 @@ func (r *Rows) NextResultSet() bool {
 		return false
 	}
 	r.setColumns()
-	return true
+	return r.stepOverOutParams()
 }
 
 // Result returns what the server reported when the current result ended:
@@ -223,7 +229,12 @@ func (r *Rows) Close() error {
 	if r.closed {
 		return r.err
 	}
-	r.finish(r.res.Close())
+	err := r.res.Close()
+	if err == nil && r.out == nil {
+		// Close may have read past the OUT parameters.
+		r.out, err = newOutParams(r.conn, r.res)
+	}
+	r.finish(err)
 	return r.err
 }
 

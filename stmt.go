@@ -24,6 +24,7 @@ type Stmt struct {
 	ps    *protocol.Stmt
 	query string
 	names []string // the named placeholders in order; nil for positional
+	call  bool     // a CALL: its OUT parameters are a result set (see Rows.OutParams)
 
 	params []wire.StmtParam
 	buf    []byte // the parameters' encodings
@@ -53,7 +54,7 @@ func (c *Conn) Prepare(ctx context.Context, query string) (*Stmt, error) {
 	if err != nil {
 		return nil, err
 	}
-	return &Stmt{conn: c, ps: ps, query: text, names: names}, nil
+	return &Stmt{conn: c, ps: ps, query: text, names: names, call: c.isCall(text)}, nil
 }
 
 // serverPlaceholders rewrites aiomysql's %s and %(name)s placeholders to ?,
@@ -178,6 +179,7 @@ func (s *Stmt) run(ctx context.Context, req protocol.Request, args []any) (*prot
 	if err := s.bind(args); err != nil {
 		return nil, err
 	}
+	req.Call = s.call
 	return s.conn.pc.Execute(ctx, s.ps, req, s.params)
 }
 

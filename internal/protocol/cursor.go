@@ -49,15 +49,15 @@ type Cursor struct {
 // then read as any reply. With own, the statement is closed when the
 // Cursor is.
 func (c *Conn) OpenCursor(st *Stmt, r *Result, fetchSize int, own bool) (*Cursor, error) {
-	if !r.inSet {
-		return nil, nil
+	if !r.inSet || r.ahead.pos < r.ahead.n {
+		return nil, nil // no rows, or rows already read ahead (a CALL's): no cursor
 	}
 	row, err := r.NextRow()
 	if err != nil {
 		return nil, err
 	}
 	if row != nil {
-		r.held = row // rows follow: no cursor
+		r.ahead.hold(row) // rows follow: no cursor; NextRow gives it back
 		return nil, nil
 	}
 	if r.ok.StatusFlags&wire.ServerStatusCursorExists == 0 {
@@ -90,6 +90,14 @@ func (cur *Cursor) More() bool { return false }
 
 // OK returns the packet that ended the last batch.
 func (cur *Cursor) OK() *wire.OK { return &cur.ok }
+
+// IsOutParams reports false: a cursor's rows are a SELECT's.
+func (cur *Cursor) IsOutParams() bool { return false }
+
+// OutParams reports none: a cursor's rows are a SELECT's.
+func (cur *Cursor) OutParams() (defs []wire.ColumnDefinition, cols []types.Column, row []byte, ok bool) {
+	return nil, nil, nil, false
+}
 
 // Err returns the error that ended the Cursor, if any.
 func (cur *Cursor) Err() error { return cur.err }

@@ -22,6 +22,11 @@ type Request struct {
 	// command's result (a prepared statement's), used when the server skips
 	// sending them (MetadataFollows false).
 	Columns []types.Column
+	// Call marks a CALL run with COM_STMT_EXECUTE: each result set's first
+	// rows are read with its head, so that the set holding the procedure's
+	// OUT parameters is known as such before its row is read (see
+	// Result.IsOutParams).
+	Call bool
 
 	// Cursor asks COM_STMT_EXECUTE for a read-only cursor (see OpenCursor).
 	Cursor bool

@@ -38,10 +38,7 @@ type Result struct {
 	// metadataSent: the current result set's column definitions came with
 	// it (not skipped in favour of the request's cached ones).
 	metadataSent bool
-	// held is a row read ahead (to see whether a cursor was opened) and not
-	// yet returned; it aliases the read buffer, which no read has touched
-	// since.
-	held []byte
+	ahead        lookahead // rows of a CALL's set read with its head (outparams.go)
 }
 
 // Query sends query with COM_QUERY and reads up to the first result's rows.
@@ -143,7 +140,7 @@ func (r *Result) start(c *Conn, req Request, ctx context.Context) {
 	r.ok = wire.OK{}
 	r.inSet, r.more, r.closed, r.err = false, false, false, nil
 	r.metadataSent = false
-	r.held = nil
+	r.ahead.start()
 }
 
 // readHead reads the first packet of a result: OK, ERR, a LOCAL INFILE
@@ -162,6 +159,7 @@ func (r *Result) readHead() error {
 			return c.fail(protocolError("%s: empty reply", r.req.Op))
 		}
 		r.defs, r.cols = r.defs[:0], r.cols[:0]
+		r.ahead.reset()
 		switch pkt[0] {
 		case 0x00:
 			if err := r.ok.Decode(pkt, c.caps); err != nil {
@@ -199,6 +197,9 @@ func (r *Result) readHead() error {
 		r.ok = wire.OK{}
 		r.inSet = true
 		c.phase = phaseRows
+		if err := r.readAhead(); err != nil {
+			return err
+		}
 		return r.afterRefusal(refusal)
 	}
 }
@@ -241,6 +242,7 @@ func (r *Result) readColumns(cc wire.ColumnCount) error {
 		if err := eof.Decode(pkt); err != nil {
 			return c.ioError(r.req.Op, err)
 		}
+		r.ahead.headFlags = eof.StatusFlags
 	}
 	return nil
 }
@@ -317,13 +319,11 @@ func (r *Result) SetContext(ctx context.Context) {
 // killed, the rest of the reply read and discarded, and the error wraps
 // the context's error and ErrResultIncomplete.
 func (r *Result) NextRow() ([]byte, error) {
+	if row := r.ahead.next(); row != nil {
+		return row, nil
+	}
 	if !r.inSet || r.err != nil {
 		return nil, r.err
-	}
-	if r.held != nil {
-		row := r.held
-		r.held = nil
-		return row, nil
 	}
 	c := r.c
 	c.setCall(r.ctx, r.req.Op)
