@@ -285,7 +285,7 @@ type Config struct {
 	// memory (MariaDB 10.11, measured by TestStatementCacheFootprint), and
 	// the server caps statements across all connections with
 	// max_prepared_stmt_count (16,382 by default): 64 per connection keeps
-	// 2 MiB per connection and lets 256 connections fill their caches.
+	// 2 MiB per connection and lets 255 connections fill their caches.
 	// DSN: statementCacheCapacity.
 	StatementCacheCapacity int
 	// Logger, when set, logs each query when it ends: its SQL as written

@@ -31,11 +31,13 @@ func (c *Conn) cacheCapacity() int {
 	if n := c.cfg.StatementCacheCapacity; n > 0 {
 		return n
 	}
-	return defaultStatementCacheCapacity
+	return DefaultStatementCacheCapacity
 }
 
-// defaultStatementCacheCapacity is Config.StatementCacheCapacity's default.
-const defaultStatementCacheCapacity = 64
+// DefaultStatementCacheCapacity is Config.StatementCacheCapacity's default:
+// the number of prepared statements each connection keeps (see the field's
+// documentation for how it was chosen).
+const DefaultStatementCacheCapacity = 64
 
 // errTextFallback says the server cannot prepare the statement
 // (ER_UNSUPPORTED_PS): the caller runs it as text.
