@@ -28,8 +28,11 @@ const (
 	QueryExecModePrepareExecute
 	// QueryExecModeDirect is MariaDB's one-round-trip prepare and execute:
 	// COM_STMT_PREPARE and a COM_STMT_EXECUTE of statement id 0xFFFFFFFF
-	// written back to back; the statement is closed afterwards. On a server
-	// without it (MySQL) it runs as QueryExecModePrepareExecute.
+	// written back to back; the statement is closed afterwards. It is one
+	// round trip when the statement the connection prepared last is closed
+	// (always, from one direct call to the next), else two (see "Execution
+	// modes" for why). On a server without it (MySQL) it runs as
+	// QueryExecModePrepareExecute.
 	QueryExecModeDirect
 	// QueryExecModeText writes the arguments into the text as escaped
 	// literals and sends one COM_QUERY (client-side interpolation, as

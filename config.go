@@ -245,9 +245,10 @@ type Config struct {
 	// written yet): it makes that driver send queries with arguments as one
 	// text query, the arguments written into it, instead of a server-side
 	// prepare (one round trip instead of three). Default true
-	// (go-sql-driver/mysql: false). The native API (Query, Exec, cursors)
-	// ignores the field and always interpolates, so until that driver exists
-	// setting it to false changes nothing. Literals are written so that they
+	// (go-sql-driver/mysql: false). The native API ignores the field: Query,
+	// QueryRow and Exec follow DefaultQueryExecMode, and the aiomysql
+	// cursors interpolate, so until that driver exists setting it to false
+	// changes nothing. Literals are written so that they
 	// read the same in either NO_BACKSLASH_ESCAPES state, and in character sets
 	// where a backslash can hide inside a multibyte character (gbk, sjis,
 	// big5, cp932, gb18030) nothing is interpolated: the query fails with

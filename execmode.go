@@ -31,13 +31,12 @@ func (c *Conn) cacheCapacity() int {
 	if n := c.cfg.StatementCacheCapacity; n > 0 {
 		return n
 	}
-	return DefaultStatementCacheCapacity
+	return defaultStatementCacheCapacity
 }
 
-// DefaultStatementCacheCapacity is Config.StatementCacheCapacity's default:
-// the number of prepared statements each connection keeps (see the field's
-// documentation for how it was chosen).
-const DefaultStatementCacheCapacity = 64
+// defaultStatementCacheCapacity is Config.StatementCacheCapacity's default
+// (see the field's documentation for how it was chosen).
+const defaultStatementCacheCapacity = 64
 
 // errTextFallback says the server cannot prepare the statement
 // (ER_UNSUPPORTED_PS): the caller runs it as text.

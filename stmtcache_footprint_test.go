@@ -37,7 +37,19 @@ func TestStatementCacheFootprint(t *testing.T) {
 		t.Fatalf("%d statements prepared, want at least %d", got, n)
 	}
 	per := float64(after-before) / n
-	capacity := aiomysql.DefaultStatementCacheCapacity
+	// The default capacity, as a connection with the default Config keeps
+	// it: what the server holds after more distinct statements than that.
+	d := rootConn(t)
+	held := globalCounter(t, d, "Prepared_stmt_count")
+	for i := range 200 {
+		if err := d.QueryRow(ctx, fmt.Sprintf("SELECT ? + %d", i), 1).Scan(new(int)); err != nil {
+			t.Fatal(err)
+		}
+	}
+	capacity := globalCounter(t, d, "Prepared_stmt_count") - held
+	if capacity <= 0 || capacity >= 200 {
+		t.Fatalf("the default cache holds %d statements after 200", capacity)
+	}
 	perConn := per * float64(capacity)
 	t.Logf("%d cached statements: Memory_used %d → %d bytes, %.1f KiB a statement; the default cache (%d) ≈ %.2f MiB a connection",
 		n, before, after, per/1024, capacity, perConn/(1<<20))
