@@ -52,16 +52,29 @@ func (c *Conn) OpenCursor(st *Stmt, r *Result, fetchSize int, own bool) (*Cursor
 	if !r.inSet || r.ahead.pos < r.ahead.n {
 		return nil, nil // no rows, or rows already read ahead (a CALL's): no cursor
 	}
-	row, err := r.NextRow()
-	if err != nil {
-		return nil, err
-	}
-	if row != nil {
-		r.ahead.hold(row) // rows follow: no cursor; NextRow gives it back
-		return nil, nil
-	}
-	if r.ok.StatusFlags&wire.ServerStatusCursorExists == 0 {
-		return nil, nil // an empty result, sent whole
+	if c.caps&wire.ClientDeprecateEOF == 0 {
+		// The EOF after the definitions, already read, says whether a
+		// cursor is open; when one is, nothing follows it.
+		if r.ahead.headFlags&wire.ServerStatusCursorExists == 0 {
+			return nil, nil
+		}
+		r.inSet, r.more = false, false
+		r.ok = wire.OK{StatusFlags: r.ahead.headFlags}
+		r.end()
+	} else {
+		// The definitions are followed by a row (no cursor), or by an end
+		// packet that says whether one is open.
+		row, err := r.NextRow()
+		if err != nil {
+			return nil, err
+		}
+		if row != nil {
+			r.ahead.hold(row) // no cursor; NextRow gives the row back
+			return nil, nil
+		}
+		if r.ok.StatusFlags&wire.ServerStatusCursorExists == 0 {
+			return nil, nil // an empty result, sent whole
+		}
 	}
 	if fetchSize <= 0 || fetchSize > 1<<31 {
 		return nil, fmt.Errorf("aiomysql: fetch size %d is out of range", fetchSize)
