@@ -31,7 +31,7 @@ func BinaryValue(col *Column, raw []byte, null bool) (Value, error) {
 func binaryValue(col *Column, raw []byte) (Value, error) {
 	k := col.Kind()
 	num, fsp, err := binaryScalar(col, k, raw)
-	return Value{b: binaryBytes(col.Type, k, raw), num: num, kind: k, fsp: fsp, ts: col.timestamp()}, err
+	return Value{b: binaryBytes(col.Type, k, raw), num: num, kind: k, fsp: fsp, ts: col.timestamp(), width: col.zeroFillWidth()}, err
 }
 
 // binaryError reports bytes that do not fit their column's type; it is

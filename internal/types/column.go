@@ -92,6 +92,16 @@ func (c *Column) Kind() Kind {
 	return KindString
 }
 
+// zeroFillWidth is the display width to which the server pads the numbers
+// of a ZEROFILL column (YEAR has the flag, with width 4) with leading
+// zeros, or 0.
+func (c *Column) zeroFillWidth() uint8 {
+	if c.Flags&wire.FlagZerofill == 0 {
+		return 0
+	}
+	return uint8(min(c.Length, 255))
+}
+
 // timestamp reports a TIMESTAMP column, whose values the server writes in
 // the session's time zone.
 func (c *Column) timestamp() bool {

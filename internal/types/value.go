@@ -52,6 +52,10 @@ type Value struct {
 	kind Kind
 	fsp  int8 // fractional-second digits of DateTime and Time; -1 if not fixed
 	ts   bool // a TIMESTAMP: written in the session's time zone
+	// width is the display width of a ZEROFILL column (YEAR is one), to
+	// which AppendText pads numbers with leading zeros, as the server does;
+	// 0 for none.
+	width uint8
 }
 
 // Kind returns the value's kind.
@@ -68,29 +72,46 @@ func (v Value) Raw() []byte { return v.b }
 
 // AppendText appends the value as the text protocol would send it: the
 // server's own text when the value came from it, otherwise the value
-// formatted as the server does (integers in decimal, floats in the
-// shortest form that reads back exactly, 'YYYY-MM-DD HH:MM:SS.ffffff' with
-// the column's fractional digits, '-838:59:59'). Strings and bytes are
-// appended as they are; NULL appends nothing.
+// formatted as the server does (integers in decimal, zero-padded to a
+// ZEROFILL column's width, floats in the shortest form that reads back
+// exactly, 'YYYY-MM-DD HH:MM:SS.ffffff' with the column's fractional
+// digits, '-838:59:59'). Strings and bytes are appended as they are; NULL
+// appends nothing.
 func (v Value) AppendText(dst []byte) []byte {
 	if v.b != nil {
 		return append(dst, v.b...)
 	}
 	switch v.kind {
 	case KindInt:
-		return strconv.AppendInt(dst, int64(v.num), 10)
+		return zeroFill(strconv.AppendInt(dst, int64(v.num), 10), len(dst), v.width)
 	case KindUint, KindBit:
-		return strconv.AppendUint(dst, v.num, 10)
+		return zeroFill(strconv.AppendUint(dst, v.num, 10), len(dst), v.width)
 	case KindFloat32:
-		return strconv.AppendFloat(dst, float64(math.Float32frombits(uint32(v.num))), 'g', -1, 32)
+		return zeroFill(strconv.AppendFloat(dst, float64(math.Float32frombits(uint32(v.num))), 'g', -1, 32), len(dst), v.width)
 	case KindFloat64:
-		return strconv.AppendFloat(dst, math.Float64frombits(v.num), 'g', -1, 64)
+		return zeroFill(strconv.AppendFloat(dst, math.Float64frombits(v.num), 'g', -1, 64), len(dst), v.width)
 	case KindDate:
 		return unpackCivil(v.num).appendDate(dst)
 	case KindDateTime:
 		return unpackCivil(v.num).appendDateTime(dst, int(v.fsp))
 	case KindTime:
 		return appendDuration(dst, time.Duration(v.num), int(v.fsp))
+	}
+	return dst
+}
+
+// zeroFill pads the number dst[start:] with leading zeros to width digits,
+// as the server writes the values of a ZEROFILL column; a longer number is
+// left as it is.
+func zeroFill(dst []byte, start int, width uint8) []byte {
+	pad := int(width) - (len(dst) - start)
+	if pad <= 0 {
+		return dst
+	}
+	dst = append(dst, make([]byte, pad)...)
+	copy(dst[start+pad:], dst[start:len(dst)-pad])
+	for i := range pad {
+		dst[start+i] = '0'
 	}
 	return dst
 }
