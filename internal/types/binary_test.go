@@ -15,7 +15,7 @@ func TestBinaryMixedRow(t *testing.T) {
 	cols := []types.Column{
 		*col(wire.TypeLong, wire.FlagNotNull|wire.FlagPriKey),
 		*col(wire.TypeLongLong, 0),
-		*col(wire.TypeDouble, 0),
+		*withDecimals(col(wire.TypeDouble, 0), 31), // a DOUBLE without fixed decimals
 		*withDecimals(col(wire.TypeNewDecimal, 0), 2),
 		*col(wire.TypeVarString, 0),
 		*withDecimals(col(wire.TypeDateTime, 0), 6),
@@ -105,7 +105,7 @@ func TestBinaryIntegers(t *testing.T) {
 		t.Fatalf("FLOAT into *float64 = %v, %v (want 0.1 exactly)", f64, err)
 	}
 	var s string
-	if err := types.ScanBinary(col(wire.TypeFloat, 0), le32(math.Float32bits(0.1)), false, &s, nil); err != nil || s != "0.1" {
+	if err := types.ScanBinary(withDecimals(col(wire.TypeFloat, 0), 31), le32(math.Float32bits(0.1)), false, &s, nil); err != nil || s != "0.1" {
 		t.Fatalf("FLOAT as text = %q, %v", s, err)
 	}
 	var u8 uint8

@@ -1,6 +1,7 @@
 package types_test
 
 import (
+	"math"
 	"testing"
 
 	"github.com/aiomysql-go/aiomysql/internal/types"
@@ -67,5 +68,50 @@ func TestBinaryZerofillText(t *testing.T) {
 	}
 	if a, err := types.DecodeBinary(withLength(col(wire.TypeYear, zf), 4), le16(0), false, nil); err != nil || a != int64(0) {
 		t.Errorf("YEAR 0 = %#v, %v", a, err)
+	}
+}
+
+// TestBinaryFixedDecimalsText: a FLOAT(M,D) or DOUBLE(M,D), or an
+// expression with fixed decimals, is written as text with its D decimals,
+// as the server writes it ('1.50' for DOUBLE(10,2)); Decimals 31 means
+// none are fixed. The numbers are unchanged.
+func TestBinaryFixedDecimalsText(t *testing.T) {
+	f32 := func(f float32) []byte { return le32(math.Float32bits(f)) }
+	f64 := func(f float64) []byte { return le64(math.Float64bits(f)) }
+	float := func(d byte) *types.Column { return withDecimals(col(wire.TypeFloat, 0), d) }
+	double := func(d byte) *types.Column { return withDecimals(col(wire.TypeDouble, 0), d) }
+	tests := []struct {
+		c    *types.Column
+		raw  []byte
+		want string
+	}{
+		{float(3), f32(1.5), "1.500"},
+		{float(3), f32(0), "0.000"},
+		{float(3), f32(-9999.999), "-9999.999"},
+		{float(0), f32(2), "2"},
+		{double(2), f64(1.5), "1.50"},
+		{double(2), f64(-99999999.99), "-99999999.99"},
+		{double(2), f64(0), "0.00"},
+		{double(20), f64(0.1), "0.10000000000000000000"}, // the shortest digits, not the exact value
+		{double(20), f64(0.30000000000000004), "0.30000000000000004000"},
+		{double(2), f64(0.125), "0.12"}, // rounded to even
+		{double(2), f64(2.675), "2.67"}, // 2.67499999999999982236431605997495353221893310546875
+		{double(2), f64(-0.001), "-0.00"},
+		{float(3), f32(1.1), "1.100"}, // the float64 1.100000023841858 rounded
+		{float(10), f32(0.1), "0.1000000015"},
+		{double(20), f64(1e-20), "0.00000000000000000001"},
+		{double(0), f64(1e20), "100000000000000000000"},
+		{withLength(withDecimals(col(wire.TypeDouble, unsigned|wire.FlagZerofill), 2), 10), f64(1.5), "0000001.50"},
+		{withLength(withDecimals(col(wire.TypeFloat, unsigned|wire.FlagZerofill), 3), 7), f32(0), "000.000"},
+		{double(31), f64(1.5), "1.5"},
+		{double(39), f64(1.5), "1.5"},
+		{float(31), f32(0.1), "0.1"},
+	}
+	for _, tt := range tests {
+		binaryText(t, tt.c, tt.raw, tt.want)
+	}
+	var f float64
+	if err := types.ScanBinary(double(2), f64(1.5), false, &f, nil); err != nil || f != 1.5 {
+		t.Errorf("DOUBLE(10,2) into *float64 = %v, %v", f, err)
 	}
 }

@@ -1,7 +1,6 @@
 package types
 
 import (
-	"math"
 	"strconv"
 	"time"
 )
@@ -50,7 +49,7 @@ type Value struct {
 	b    []byte
 	num  uint64 // integers, float bits, packed civil dates, TIME in ns
 	kind Kind
-	fsp  int8 // fractional-second digits of DateTime and Time; -1 if not fixed
+	fsp  int8 // fractional digits of DateTime, Time, and floats from the binary protocol; -1 if not fixed
 	ts   bool // a TIMESTAMP: written in the session's time zone
 	// width is the display width of a ZEROFILL column (YEAR is one), to
 	// which AppendText pads numbers with leading zeros, as the server does;
@@ -73,8 +72,8 @@ func (v Value) Raw() []byte { return v.b }
 // AppendText appends the value as the text protocol would send it: the
 // server's own text when the value came from it, otherwise the value
 // formatted as the server does (integers in decimal, zero-padded to a
-// ZEROFILL column's width, floats in the shortest form that reads back
-// exactly, 'YYYY-MM-DD HH:MM:SS.ffffff' with the column's fractional
+// ZEROFILL column's width, floats with their column's fixed decimals or in
+// the shortest form that reads back exactly, 'YYYY-MM-DD HH:MM:SS.ffffff' with the column's fractional
 // digits, '-838:59:59'). Strings and bytes are appended as they are; NULL
 // appends nothing.
 func (v Value) AppendText(dst []byte) []byte {
@@ -86,16 +85,56 @@ func (v Value) AppendText(dst []byte) []byte {
 		return zeroFill(strconv.AppendInt(dst, int64(v.num), 10), len(dst), v.width)
 	case KindUint, KindBit:
 		return zeroFill(strconv.AppendUint(dst, v.num, 10), len(dst), v.width)
-	case KindFloat32:
-		return zeroFill(strconv.AppendFloat(dst, float64(math.Float32frombits(uint32(v.num))), 'g', -1, 32), len(dst), v.width)
-	case KindFloat64:
-		return zeroFill(strconv.AppendFloat(dst, math.Float64frombits(v.num), 'g', -1, 64), len(dst), v.width)
+	case KindFloat32, KindFloat64:
+		return zeroFill(v.appendFloat(dst), len(dst), v.width)
 	case KindDate:
 		return unpackCivil(v.num).appendDate(dst)
 	case KindDateTime:
 		return unpackCivil(v.num).appendDateTime(dst, int(v.fsp))
 	case KindTime:
 		return appendDuration(dst, time.Duration(v.num), int(v.fsp))
+	}
+	return dst
+}
+
+// appendFloat appends a FLOAT or DOUBLE as the server writes it: with
+// FLOAT(M,D)'s or DOUBLE(M,D)'s D decimals when they are fixed (fsp), in
+// the shortest form that reads back exactly otherwise.
+func (v Value) appendFloat(dst []byte) []byte {
+	f, size := v.float64Val(), 64
+	if v.kind == KindFloat32 {
+		f, size = float64(v.float32Val()), 32
+	}
+	if v.fsp >= 0 {
+		return appendFixed(dst, f, int(v.fsp))
+	}
+	return strconv.AppendFloat(dst, f, 'g', -1, size)
+}
+
+// appendFixed appends f with dec decimals as the server does for a column
+// with fixed decimals: the shortest digits that read back as f, padded
+// with zeros to dec decimals, or, when those need more decimals, f
+// rounded to dec. (So 0.1 in a DOUBLE(30,20) is 0.10000000000000000000,
+// not the 0.10000000000000000555 of its exact binary value; a FLOAT
+// arrives widened to a float64, as the server widens it.)
+func appendFixed(dst []byte, f float64, dec int) []byte {
+	start := len(dst)
+	dst = strconv.AppendFloat(dst, f, 'f', -1, 64)
+	frac := 0
+	for i := len(dst) - 1; i >= start; i-- {
+		if dst[i] == '.' {
+			frac = len(dst) - 1 - i
+			break
+		}
+	}
+	if frac > dec {
+		return strconv.AppendFloat(dst[:start], f, 'f', dec, 64)
+	}
+	if frac == 0 && dec > 0 {
+		dst = append(dst, '.')
+	}
+	for range dec - frac {
+		dst = append(dst, '0')
 	}
 	return dst
 }
