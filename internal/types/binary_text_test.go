@@ -115,3 +115,71 @@ func TestBinaryFixedDecimalsText(t *testing.T) {
 		t.Errorf("DOUBLE(10,2) into *float64 = %v, %v", f, err)
 	}
 }
+
+// TestBinaryFloatText: a FLOAT or DOUBLE without fixed decimals is written
+// as text as the server writes it: its shortest digits (six significant
+// digits for a FLOAT), positionally while the decimal point is within 15
+// digits, else with an exponent that has no '+' and no leading zeros.
+func TestBinaryFloatText(t *testing.T) {
+	double := withDecimals(col(wire.TypeDouble, 0), 31)
+	float := withDecimals(col(wire.TypeFloat, 0), 31)
+	doubles := []struct {
+		f    float64
+		want string
+	}{
+		{0, "0"},
+		{math.Copysign(0, -1), "-0"},
+		{1.5, "1.5"},
+		{0.1, "0.1"},
+		{100, "100"},
+		{-0.00001, "-0.00001"},
+		{1e-14, "0.00000000000001"},
+		{1e-15, "0.000000000000001"},
+		{1e-16, "1e-16"},
+		{1e14, "100000000000000"},
+		{1e15, "1e15"},
+		{1234567890123456.7, "1234567890123456.8"},
+		{9007199254740993, "9.007199254740992e15"},
+		{123456789012345678, "1.2345678901234568e17"},
+		{-2.25e300, "-2.25e300"},
+		{math.MaxFloat64, "1.7976931348623157e308"},
+		{-math.MaxFloat64, "-1.7976931348623157e308"},
+		{1e100, "1e100"},
+		{1e-100, "1e-100"},
+		{2.2250738585072014e-308, "2.2250738585072014e-308"},
+		{5e-324, "5e-324"},
+	}
+	for _, tt := range doubles {
+		binaryText(t, double, le64(math.Float64bits(tt.f)), tt.want)
+	}
+	floats := []struct {
+		f    float32
+		want string
+	}{
+		{0, "0"},
+		{1.5, "1.5"},
+		{0.1, "0.1"},
+		{-2.25, "-2.25"},
+		{1e-5, "0.00001"},
+		{1e6, "1000000"},
+		{16777200, "16777200"},
+		{16777216, "16777200"}, // six digits, as the server gives a FLOAT
+		{123456789, "123457000"},
+		{1e14, "100000000000000"},
+		{1e15, "1e15"},
+		{3e38, "3e38"},
+		{-math.MaxFloat32, "-3.40282e38"},
+		{1e-38, "1e-38"},
+		{1e-45, "1.4013e-45"},
+	}
+	for _, tt := range floats {
+		binaryText(t, float, le32(math.Float32bits(tt.f)), tt.want)
+	}
+	zf := withLength(withDecimals(col(wire.TypeFloat, unsigned|wire.FlagZerofill), 31), 12)
+	binaryText(t, zf, le32(math.Float32bits(3e38)), "000000003e38")
+	// The numbers are unchanged: 16777216 is not rounded to six digits.
+	var f32 float32
+	if err := types.ScanBinary(float, le32(math.Float32bits(16777216)), false, &f32, nil); err != nil || f32 != 16777216 {
+		t.Errorf("FLOAT into *float32 = %v, %v", f32, err)
+	}
+}

@@ -73,7 +73,7 @@ func (v Value) Raw() []byte { return v.b }
 // server's own text when the value came from it, otherwise the value
 // formatted as the server does (integers in decimal, zero-padded to a
 // ZEROFILL column's width, floats with their column's fixed decimals or in
-// the shortest form that reads back exactly, 'YYYY-MM-DD HH:MM:SS.ffffff' with the column's fractional
+// the server's shortest form, '1e308', 'YYYY-MM-DD HH:MM:SS.ffffff' with the column's fractional
 // digits, '-838:59:59'). Strings and bytes are appended as they are; NULL
 // appends nothing.
 func (v Value) AppendText(dst []byte) []byte {
@@ -98,8 +98,8 @@ func (v Value) AppendText(dst []byte) []byte {
 }
 
 // appendFloat appends a FLOAT or DOUBLE as the server writes it: with
-// FLOAT(M,D)'s or DOUBLE(M,D)'s D decimals when they are fixed (fsp), in
-// the shortest form that reads back exactly otherwise.
+// FLOAT(M,D)'s or DOUBLE(M,D)'s D decimals when they are fixed (fsp),
+// else as appendFloatText does.
 func (v Value) appendFloat(dst []byte) []byte {
 	f, size := v.float64Val(), 64
 	if v.kind == KindFloat32 {
@@ -108,7 +108,80 @@ func (v Value) appendFloat(dst []byte) []byte {
 	if v.fsp >= 0 {
 		return appendFixed(dst, f, int(v.fsp))
 	}
-	return strconv.AppendFloat(dst, f, 'g', -1, size)
+	return appendFloatText(dst, f, size)
+}
+
+// maxPositional bounds the decimal exponents the server writes floats
+// without an exponent for (its DBL_DIG).
+const maxPositional = 15
+
+// appendFloatText appends f as the server writes a FLOAT or DOUBLE without
+// fixed decimals: the shortest digits that read back as the float64 f (a
+// FLOAT, widened, to six significant digits, the precision the server
+// gives it), written positionally while the decimal point is within 15
+// digits of them ('0.00001', '100000000000000', '1234567890123456.8'),
+// else as d.ddde[-]N, without a '+' or leading zeros in the exponent
+// ('1e15', '1.7976931348623157e308', '1.4013e-45').
+func appendFloatText(dst []byte, f float64, size int) []byte {
+	prec := -1
+	if size == 32 {
+		prec = 5
+	}
+	var buf [32]byte
+	e := strconv.AppendFloat(buf[:0], f, 'e', prec, 64) // [-]d[.ddd]e±dd
+	if e[0] == '-' {
+		dst = append(dst, '-')
+		e = e[1:]
+	}
+	mark := 0
+	for e[mark] != 'e' {
+		mark++
+	}
+	exp := 0
+	for _, c := range e[mark+2:] {
+		exp = exp*10 + int(c-'0')
+	}
+	if e[mark+1] == '-' {
+		exp = -exp
+	}
+	// The significant digits, without the point and trailing zeros.
+	var dbuf [24]byte
+	digits := append(dbuf[:0], e[0])
+	if mark > 1 {
+		digits = append(digits, e[2:mark]...)
+	}
+	for len(digits) > 1 && digits[len(digits)-1] == '0' {
+		digits = digits[:len(digits)-1]
+	}
+	point := exp + 1 // digits before the decimal point
+	n := len(digits)
+	if point <= -maxPositional || point > maxPositional && n <= point {
+		dst = append(dst, digits[0])
+		if n > 1 {
+			dst = append(append(dst, '.'), digits[1:]...)
+		}
+		dst = append(dst, 'e')
+		if exp < 0 {
+			dst = append(dst, '-')
+			exp = -exp
+		}
+		return strconv.AppendInt(dst, int64(exp), 10)
+	}
+	switch {
+	case point <= 0:
+		dst = append(dst, '0', '.')
+		for range -point {
+			dst = append(dst, '0')
+		}
+		return append(dst, digits...)
+	case point < n:
+		return append(append(append(dst, digits[:point]...), '.'), digits[point:]...)
+	}
+	dst = append(dst, digits...)
+	for range point - n {
+		dst = append(dst, '0')
+	}
+	return dst
 }
 
 // appendFixed appends f with dec decimals as the server does for a column
