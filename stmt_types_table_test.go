@@ -7,6 +7,7 @@ import (
 	"errors"
 	"fmt"
 	"reflect"
+	"slices"
 	"strconv"
 	"strings"
 	"testing"
@@ -14,6 +15,12 @@ import (
 
 	"github.com/aiomysql-go/aiomysql"
 )
+
+// typeCase is a column declaration and its values as SQL literals.
+type typeCase struct {
+	decl   string
+	values []string
+}
 
 // typesTable is every column type of the type layer with its edge values
 // as SQL literals. Each column gets its values in rows 0, 1, …; the rows it
@@ -23,10 +30,7 @@ import (
 // FLOAT in the text protocol with six, so a FLOAT with more (123456789)
 // reads differently through the two protocols, the binary one exactly and
 // the text one rounded, and no decoder can undo that.
-var typesTable = []struct {
-	decl   string
-	values []string
-}{
+var typesTable = []typeCase{
 	{"TINYINT", []string{"-128", "127", "0", "1", "-1"}},
 	{"TINYINT UNSIGNED", []string{"0", "255", "1"}},
 	{"SMALLINT", []string{"-32768", "32767", "0"}},
@@ -55,7 +59,8 @@ var typesTable = []struct {
 	{"DOUBLE(10,2)", []string{"1.5", "-99999999.99", "0", "-0e0", "0.125", "0.375", "-0.005"}},
 	{"DOUBLE ZEROFILL", []string{"1.5", "1e300", "0", "1e-5"}},
 	{"DOUBLE(10,2) ZEROFILL", []string{"1.5", "0"}},
-	{"DOUBLE(30,20)", []string{"0.1", "1e-20"}},
+	{"DOUBLE(30,20)", []string{"0.1", "1e-20", "0.30000000000000004", "1e0/3", "3e-17", "1.2345678901234567e-5", "-1234567890.0987654321"}},
+	{"FLOAT(20,10)", []string{"0.1", "1.1", "-3.5", "1e-10"}},
 	{"DECIMAL(65,30)", []string{"'-12345678901234567890123456789012345.123456789012345678901234567890'",
 		"'99999999999999999999999999999999999.999999999999999999999999999999'", "0", "'0.000000000000000000000000000001'"}},
 	{"DECIMAL(20,0)", []string{"'99999999999999999999'", "'-9223372036854775808'", "'9223372036854775807'", "'18446744073709551615'", "0", "1"}},
@@ -325,37 +330,61 @@ func testTextBinaryTypesTable(t *testing.T, configure func(*aiomysql.Config)) {
 	}
 	defer binary.Close()
 
+	// The protocols are the ones meant: an INT is text in one, four bytes
+	// in the other.
+	if !text.Next() || !binary.Next() {
+		t.Fatalf("no rows: text %v, binary %v", text.Err(), binary.Err())
+	}
+	iInt := slices.IndexFunc(typesTable, func(c typeCase) bool { return c.decl == "INT" })
+	if tr, br := text.RawValues()[iInt], binary.RawValues()[iInt]; string(tr) != "-2147483648" || len(br) != 4 {
+		t.Fatalf("INT -2147483648 arrived as %q and %x: not text and binary", tr, br)
+	}
+	compareProtocols(t, text, binary, rows, func(r, i int) string {
+		tc := typesTable[i]
+		switch {
+		case r < len(tc.values):
+			return tc.decl + "/" + tc.values[r]
+		case r < rows-1:
+			return "" // padding: the last row tests NULL
+		}
+		return tc.decl + "/NULL"
+	})
+}
+
+// compareProtocols reads n rows from text and binary, the same query
+// through the two protocols, with text and binary on their first row, and
+// checks that every cell gives the same Values() and stores the same value
+// in every destination type, or fails with the same error kind: a subtest
+// per cell named by name(row, column), skipped when that is "".
+func compareProtocols(t *testing.T, text, binary *aiomysql.Rows, n int, name func(r, i int) string) {
+	t.Helper()
 	// The column types agree too, but for the names of the column's table
 	// and schema, which a prepared statement's metadata leaves out.
 	tt, bt := text.ColumnTypes(), binary.ColumnTypes()
-	for i := range typesTable {
+	for i := range tt {
 		tt[i].OrgName, tt[i].Table, tt[i].OrgTable, tt[i].Schema = "", "", "", ""
 		if tt[i] != bt[i] {
-			t.Errorf("%s: column type text %+v, binary %+v", typesTable[i].decl, tt[i], bt[i])
+			t.Errorf("%s: column type text %+v, binary %+v", name(0, i), tt[i], bt[i])
 		}
 	}
-
 	// Each cell is scanned alone: the other columns go to RawBytes, which
 	// takes any value.
-	textDest, binDest := make([]any, len(names)), make([]any, len(names))
-	for r := range rows {
-		if !text.Next() || !binary.Next() {
+	textDest, binDest := make([]any, len(tt)), make([]any, len(tt))
+	for i := range textDest {
+		textDest[i], binDest[i] = new(aiomysql.RawBytes), new(aiomysql.RawBytes)
+	}
+	for r := range n {
+		if r > 0 && (!text.Next() || !binary.Next()) {
 			t.Fatalf("row %d missing: text %v, binary %v", r, text.Err(), binary.Err())
 		}
 		tv, terr := text.Values()
 		bv, berr := binary.Values()
 		for i := range textDest {
-			textDest[i], binDest[i] = new(aiomysql.RawBytes), new(aiomysql.RawBytes)
-		}
-		for i, tc := range typesTable {
-			lit := "NULL"
-			switch {
-			case r < len(tc.values):
-				lit = tc.values[r]
-			case r < rows-1:
-				continue // padding: the last row tests NULL
+			label := name(r, i)
+			if label == "" {
+				continue
 			}
-			t.Run(tc.decl+"/"+lit, func(t *testing.T) {
+			t.Run(label, func(t *testing.T) {
 				if errorKind(terr) != errorKind(berr) {
 					t.Errorf("Values: text %v, binary %v", terr, berr)
 				} else if terr == nil {
@@ -380,7 +409,7 @@ func testTextBinaryTypesTable(t *testing.T, configure func(*aiomysql.Config)) {
 		}
 	}
 	if text.Next() || binary.Next() {
-		t.Error("more rows than inserted")
+		t.Error("more rows than expected")
 	}
 	if err := text.Err(); err != nil {
 		t.Error(err)
