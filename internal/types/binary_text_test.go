@@ -183,3 +183,32 @@ func TestBinaryFloatText(t *testing.T) {
 		t.Errorf("FLOAT into *float32 = %v, %v", f32, err)
 	}
 }
+
+// TestBinaryUnfixedFractionText: a DATETIME or TIME whose column has no
+// fixed fractional digits (Decimals 39, as FROM_UNIXTIME('1.25') and
+// SEC_TO_TIME('3661.25') have) is written with six when it has a fraction
+// and none when it has not, as the server writes it
+// ('1970-01-01 00:00:01.250000', '1970-01-01 00:00:01').
+func TestBinaryUnfixedFractionText(t *testing.T) {
+	dt := withDecimals(col(wire.TypeDateTime, 0), 39)
+	tm := withDecimals(col(wire.TypeTime, 0), 39)
+	tests := []struct {
+		c    *types.Column
+		raw  []byte // without the length byte
+		want string
+	}{
+		{dt, datetime(11, 1970, 1, 1, 0, 0, 1, 250000)[1:], "1970-01-01 00:00:01.250000"},
+		{dt, datetime(11, 1970, 1, 1, 0, 0, 1, 1)[1:], "1970-01-01 00:00:01.000001"},
+		{dt, datetime(7, 1970, 1, 1, 0, 0, 1, 0)[1:], "1970-01-01 00:00:01"},
+		{dt, datetime(0, 0, 0, 0, 0, 0, 0, 0)[1:], "0000-00-00 00:00:00"},
+		{tm, timeVal(12, false, 0, 1, 1, 1, 250000)[1:], "01:01:01.250000"},
+		{tm, timeVal(12, true, 34, 22, 59, 59, 999999)[1:], "-838:59:59.999999"},
+		{tm, timeVal(8, true, 0, 0, 0, 1, 0)[1:], "-00:00:01"},
+		{tm, timeVal(12, true, 0, 0, 0, 0, 500000)[1:], "-00:00:00.500000"},
+		{withDecimals(col(wire.TypeDateTime, 0), 2), datetime(11, 2024, 1, 2, 3, 4, 5, 250000)[1:], "2024-01-02 03:04:05.25"},
+		{withDecimals(col(wire.TypeTime, 0), 0), timeVal(8, false, 0, 1, 0, 0, 0)[1:], "01:00:00"},
+	}
+	for _, tt := range tests {
+		binaryText(t, tt.c, tt.raw, tt.want)
+	}
+}

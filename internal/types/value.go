@@ -72,10 +72,11 @@ func (v Value) Raw() []byte { return v.b }
 // AppendText appends the value as the text protocol would send it: the
 // server's own text when the value came from it, otherwise the value
 // formatted as the server does (integers in decimal, zero-padded to a
-// ZEROFILL column's width, floats with their column's fixed decimals or in
-// the server's shortest form, '1e308', 'YYYY-MM-DD HH:MM:SS.ffffff' with the column's fractional
-// digits, '-838:59:59'). Strings and bytes are appended as they are; NULL
-// appends nothing.
+// ZEROFILL column's width; floats with their column's fixed decimals or in
+// the server's shortest form, '1e308'; 'YYYY-MM-DD HH:MM:SS.ffffff' and
+// '-838:59:59.ffffff' with the column's fractional digits, or six if the
+// column has none fixed and the value a fraction). Strings and bytes are
+// appended as they are; NULL appends nothing.
 func (v Value) AppendText(dst []byte) []byte {
 	if v.b != nil {
 		return append(dst, v.b...)
@@ -90,11 +91,26 @@ func (v Value) AppendText(dst []byte) []byte {
 	case KindDate:
 		return unpackCivil(v.num).appendDate(dst)
 	case KindDateTime:
-		return unpackCivil(v.num).appendDateTime(dst, int(v.fsp))
+		c := unpackCivil(v.num)
+		return c.appendDateTime(dst, v.serverFsp(c.micro != 0))
 	case KindTime:
-		return appendDuration(dst, time.Duration(v.num), int(v.fsp))
+		return appendDuration(dst, time.Duration(v.num), v.serverFsp(time.Duration(v.num)%time.Second != 0))
 	}
 	return dst
+}
+
+// serverFsp is the number of fractional digits the server writes a
+// DATETIME or TIME with: its column's, or, when the column has none fixed
+// (an expression such as FROM_UNIXTIME('1.25'), Decimals 39), six when the
+// value has a fraction and none when it has not.
+func (v Value) serverFsp(fraction bool) int {
+	switch {
+	case v.fsp >= 0:
+		return int(v.fsp)
+	case fraction:
+		return 6
+	}
+	return 0
 }
 
 // appendFloat appends a FLOAT or DOUBLE as the server writes it: with
