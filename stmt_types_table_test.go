@@ -27,9 +27,10 @@ type typeCase struct {
 // has no value for, and one last row, hold NULL.
 //
 // FLOAT values have at most six significant digits: the server prints a
-// FLOAT in the text protocol with six, so a FLOAT with more (123456789)
-// reads differently through the two protocols, the binary one exactly and
-// the text one rounded, and no decoder can undo that.
+// FLOAT in the text protocol with six, so a FLOAT with more (16777216)
+// reads differently through the two protocols as a number, the binary one
+// exactly and the text one rounded (16777200), and no decoder can undo
+// that; as text the two agree.
 var typesTable = []typeCase{
 	{"TINYINT", []string{"-128", "127", "0", "1", "-1"}},
 	{"TINYINT UNSIGNED", []string{"0", "255", "1"}},
@@ -103,6 +104,31 @@ var typesTable = []typeCase{
 	{"UUID", []string{"'123e4567-e89b-12d3-a456-426655440000'", "'00000000-0000-0000-0000-000000000000'"}},
 	{"GEOMETRY", []string{"ST_GeomFromText('POINT(1 2)', 4326)", "ST_GeomFromText('LINESTRING(0 0, 1 1)')"}},
 	{"POINT", []string{"POINT(-1.5, 2)"}},
+}
+
+// typesExprs are expressions whose result types a table cannot hold, or
+// whose metadata differs from a column's (no fixed fractional digits, a
+// NULL type, long values), selected without a table.
+var typesExprs = []string{
+	"NULL",
+	"1.5e0", "-0e0", "1e0/3", "ROUND(2.345e0, 2)", "ROUND(1e300)", "CAST(1.5 AS FLOAT)", "CAST(0.1 AS FLOAT)",
+	"1 + 1", "-9223372036854775808", "18446744073709551615", "CAST(-1 AS UNSIGNED)", "~0", "YEAR('2024-05-06')",
+	"1/3", "SUM(1)", "AVG(2)", "CAST(1.5 AS DECIMAL(10,4))", "-0.0",
+	"b'101'", "0x00ff", "x''", "_binary'abc'", "CONVERT('é' USING latin1)", "'héllo'", "''",
+	"REPEAT('a', 300)", "REPEAT(x'00', 70000)", "REPEAT('€', 30000)",
+	"DATE'2024-02-29'", "TIMESTAMP'2024-01-02 03:04:05.5'", "CAST('2024-01-02 03:04:05.123' AS DATETIME(3))",
+	"STR_TO_DATE('2024-01-02 03:04:05.6', '%Y-%m-%d %H:%i:%s.%f')", "STR_TO_DATE('2024-01-02', '%Y-%m-%d')",
+	"STR_TO_DATE('0000-00-00', '%Y-%m-%d')", "FROM_UNIXTIME(1.5)", "DATE'2024-01-31' + INTERVAL 1 MONTH",
+	"TIMESTAMP'2024-01-02 03:04:05' + INTERVAL 0.25 SECOND", "MAKEDATE(2024, 60)", "LAST_DAY('2024-02-01')",
+	"SEC_TO_TIME(3661.5)", "MAKETIME(838, 59, 59)", "TIMEDIFF(TIMESTAMP'2024-01-01 00:00:00', TIMESTAMP'2024-02-01 00:00:00.5')",
+	"ADDTIME('10:00:00', '1.5')", "SEC_TO_TIME('3661.25')", "SEC_TO_TIME('3661')", "SEC_TO_TIME(-1.5e0)",
+	"FROM_UNIXTIME('1.25')", "FROM_UNIXTIME('1')", "FROM_UNIXTIME('1.1234567')", "MAKETIME(1, 2, '3.5')",
+	"TIMESTAMP'2024-01-01 00:00:00' + INTERVAL '1' SECOND", "CONVERT_TZ(FROM_UNIXTIME('1.5'), '+00:00', '+01:00')", "GREATEST(TIMESTAMP'2024-01-02 03:04:05.5', DATE'2024-01-01')", "CAST('-00:00:00.5' AS TIME(1))",
+	"TIME'-838:59:59.999999'", "ADDTIME(TIME'10:00:00', '1.000001')", "CAST('2024-01-02' AS DATE)",
+	"JSON_OBJECT('a', 1, 'b', NULL)", "JSON_EXTRACT('[1, \"x\"]', '$[1]')", "JSON_ARRAY()",
+	"POINT(1, 2)", "CAST('::ffff:1.2.3.4' AS INET6)", "CAST('123e4567-e89b-12d3-a456-426655440000' AS UUID)",
+	"GREATEST(1, 2.5e0)", "COALESCE(NULL, 7)", "IF(1, DATE'2024-01-01', NULL)", "CAST(NULL AS DATETIME)",
+	"'2024-00-15' + INTERVAL 0 DAY", "CAST('2024-01-02 03:04:05.999999' AS DATETIME(6))", "CURRENT_USER() IS NOT NULL",
 }
 
 // namedString and the other named types reach the destinations by their
@@ -339,6 +365,7 @@ func testTextBinaryTypesTable(t *testing.T, configure func(*aiomysql.Config)) {
 	if tr, br := text.RawValues()[iInt], binary.RawValues()[iInt]; string(tr) != "-2147483648" || len(br) != 4 {
 		t.Fatalf("INT -2147483648 arrived as %q and %x: not text and binary", tr, br)
 	}
+	defer compareExprs(t, textConn, binConn)
 	compareProtocols(t, text, binary, rows, func(r, i int) string {
 		tc := typesTable[i]
 		switch {
@@ -351,6 +378,31 @@ func testTextBinaryTypesTable(t *testing.T, configure func(*aiomysql.Config)) {
 	})
 }
 
+// compareExprs compares typesExprs through the two protocols.
+func compareExprs(t *testing.T, textConn, binConn *aiomysql.Conn) {
+	ctx := testCtx(t)
+	q := "SELECT " + strings.Join(typesExprs, ", ")
+	text, err := textConn.Query(ctx, q)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer text.Close()
+	st, err := binConn.Prepare(ctx, q)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer st.Close()
+	binary, err := st.Query(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer binary.Close()
+	if !text.Next() || !binary.Next() {
+		t.Fatalf("no row: text %v, binary %v", text.Err(), binary.Err())
+	}
+	compareProtocols(t, text, binary, 1, func(_, i int) string { return "expr/" + typesExprs[i] })
+}
+
 // compareProtocols reads n rows from text and binary, the same query
 // through the two protocols, with text and binary on their first row, and
 // checks that every cell gives the same Values() and stores the same value
@@ -359,10 +411,13 @@ func testTextBinaryTypesTable(t *testing.T, configure func(*aiomysql.Config)) {
 func compareProtocols(t *testing.T, text, binary *aiomysql.Rows, n int, name func(r, i int) string) {
 	t.Helper()
 	// The column types agree too, but for the names of the column's table
-	// and schema, which a prepared statement's metadata leaves out.
+	// and schema, which a prepared statement's metadata leaves out, and
+	// NOT NULL, which it leaves out for expressions (decoding uses neither).
 	tt, bt := text.ColumnTypes(), binary.ColumnTypes()
 	for i := range tt {
 		tt[i].OrgName, tt[i].Table, tt[i].OrgTable, tt[i].Schema = "", "", "", ""
+		tt[i].Nullable, bt[i].Nullable = true, true
+		tt[i].Flags, bt[i].Flags = tt[i].Flags&^1, bt[i].Flags&^1 // NOT_NULL_FLAG
 		if tt[i] != bt[i] {
 			t.Errorf("%s: column type text %+v, binary %+v", name(0, i), tt[i], bt[i])
 		}
