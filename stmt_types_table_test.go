@@ -81,9 +81,10 @@ var typesTable = []typeCase{
 	{"DATETIME(3)", []string{"'2024-01-02 03:04:05.678'", "'2024-01-02 03:04:05.500'", "'1000-01-01 00:00:00.001'"}},
 	{"DATETIME(6)", []string{"'1000-01-01 00:00:00.000000'", "'9999-12-31 23:59:59.999999'", "'0000-00-00 00:00:00.000000'",
 		"'2024-02-29 23:59:59.000001'", "'1970-01-01 00:00:00.100000'", "'2024-00-00 00:00:00.5'"}},
-	{"TIMESTAMP NULL", []string{"'1970-01-01 00:00:01'", "'2038-01-19 03:14:07'", "'0000-00-00 00:00:00'", "'2024-03-31 02:30:00'"}},
+	{"TIMESTAMP NULL", []string{"'1970-01-01 00:00:01'", "'2038-01-19 03:14:07'", "'0000-00-00 00:00:00'", "'2024-03-31 02:30:00'",
+		"'2024-10-27 02:30:00'", "'2024-10-27 03:30:00'"}},
 	{"TIMESTAMP(6) NULL", []string{"'1970-01-01 00:00:01.000000'", "'2038-01-19 03:14:07.999999'", "'0000-00-00 00:00:00.000000'",
-		"'2024-10-27 01:30:00.5'"}},
+		"'2024-10-27 01:30:00.5'", "'2024-10-27 02:59:59.999999'"}},
 	{"TIME", []string{"'-838:59:59'", "'838:59:59'", "'00:00:00'", "'100:00:00'", "'-00:00:01'", "'23:59:59'"}},
 	{"TIME(1)", []string{"'-00:00:00.5'", "'838:59:59.9'", "'-838:59:59.9'"}},
 	{"TIME(6)", []string{"'-838:59:59.000000'", "'838:59:59.999999'", "'-838:59:59.999999'", "'-00:00:01.5'",
@@ -301,8 +302,14 @@ func TestTextBinaryTypesTable(t *testing.T) {
 	t.Run("UTC", func(t *testing.T) {
 		testTextBinaryTypesTable(t, func(cfg *aiomysql.Config) { cfg.TimeZone = "+00:00" })
 	})
-	t.Run("zones", func(t *testing.T) {
+	t.Run("offset", func(t *testing.T) {
 		testTextBinaryTypesTable(t, func(cfg *aiomysql.Config) { cfg.TimeZone, cfg.Location = "+05:30", ny })
+	})
+	// A session zone with daylight saving: the TIMESTAMP edges include a
+	// skipped and a repeated hour of Europe/Paris.
+	loadZones(t)
+	t.Run("Paris", func(t *testing.T) {
+		testTextBinaryTypesTable(t, func(cfg *aiomysql.Config) { cfg.TimeZone, cfg.Location = "Europe/Paris", ny })
 	})
 }
 
