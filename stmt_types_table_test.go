@@ -110,9 +110,14 @@ var typesTable = []typeCase{
 // typesExprs are expressions whose result types a table cannot hold, or
 // whose metadata differs from a column's (no fixed fractional digits, a
 // NULL type, long values), selected without a table.
+//
+// A DOUBLE expression with fixed decimals whose value has more, such as
+// ROUND(2e0, 1) / 3 (five decimals, 0.6666666666666666), is left out for
+// the reason FLOATs have at most six digits: the text protocol sends it
+// rounded ('0.66667'), the binary protocol exactly; as text they agree.
 var typesExprs = []string{
 	"NULL",
-	"1.5e0", "-0e0", "1e0/3", "ROUND(2.345e0, 2)", "ROUND(1e300)", "CAST(1.5 AS FLOAT)", "CAST(0.1 AS FLOAT)",
+	"1.5e0", "-0e0", "1e0/3", "ROUND(1e0/3, 2) / 3", "ROUND(2.345e0, 2)", "ROUND(1e300)", "CAST(1.5 AS FLOAT)", "CAST(0.1 AS FLOAT)",
 	"1 + 1", "-9223372036854775808", "18446744073709551615", "CAST(-1 AS UNSIGNED)", "~0", "YEAR('2024-05-06')",
 	"1/3", "SUM(1)", "AVG(2)", "CAST(1.5 AS DECIMAL(10,4))", "-0.0",
 	"b'101'", "0x00ff", "x''", "_binary'abc'", "CONVERT('é' USING latin1)", "'héllo'", "''",
