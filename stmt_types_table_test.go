@@ -305,20 +305,25 @@ func TestTextBinaryTypesTable(t *testing.T) {
 		t.Fatal(err)
 	}
 	t.Run("UTC", func(t *testing.T) {
-		testTextBinaryTypesTable(t, func(cfg *aiomysql.Config) { cfg.TimeZone = "+00:00" })
+		testTextBinaryTypesTable(t, false, func(cfg *aiomysql.Config) { cfg.TimeZone = "+00:00" })
 	})
+	// Zones change dates and times only: the other columns are compared
+	// once, in UTC.
 	t.Run("offset", func(t *testing.T) {
-		testTextBinaryTypesTable(t, func(cfg *aiomysql.Config) { cfg.TimeZone, cfg.Location = "+05:30", ny })
+		testTextBinaryTypesTable(t, true, func(cfg *aiomysql.Config) { cfg.TimeZone, cfg.Location = "+05:30", ny })
 	})
 	// A session zone with daylight saving: the TIMESTAMP edges include a
 	// skipped and a repeated hour of Europe/Paris.
 	loadZones(t)
 	t.Run("Paris", func(t *testing.T) {
-		testTextBinaryTypesTable(t, func(cfg *aiomysql.Config) { cfg.TimeZone, cfg.Location = "Europe/Paris", ny })
+		testTextBinaryTypesTable(t, true, func(cfg *aiomysql.Config) { cfg.TimeZone, cfg.Location = "Europe/Paris", ny })
 	})
 }
 
-func testTextBinaryTypesTable(t *testing.T, configure func(*aiomysql.Config)) {
+// testTextBinaryTypesTable runs the table test on two connections made with
+// configure; datesOnly limits the table's columns to DATE, DATETIME and
+// TIMESTAMP.
+func testTextBinaryTypesTable(t *testing.T, datesOnly bool, configure func(*aiomysql.Config)) {
 	ctx := testCtx(t)
 	textConn, binConn := rootConnWith(t, configure), rootConnWith(t, configure)
 
@@ -377,10 +382,11 @@ func testTextBinaryTypesTable(t *testing.T, configure func(*aiomysql.Config)) {
 	if tr, br := text.RawValues()[iInt], binary.RawValues()[iInt]; string(tr) != "-2147483648" || len(br) != 4 {
 		t.Fatalf("INT -2147483648 arrived as %q and %x: not text and binary", tr, br)
 	}
-	defer compareExprs(t, textConn, binConn)
 	compareProtocols(t, text, binary, rows, func(r, i int) string {
 		tc := typesTable[i]
 		switch {
+		case datesOnly && !strings.HasPrefix(tc.decl, "DATE") && !strings.HasPrefix(tc.decl, "TIMESTAMP"):
+			return ""
 		case r < len(tc.values):
 			return tc.decl + "/" + tc.values[r]
 		case r < rows-1:
@@ -388,6 +394,7 @@ func testTextBinaryTypesTable(t *testing.T, configure func(*aiomysql.Config)) {
 		}
 		return tc.decl + "/NULL"
 	})
+	compareExprs(t, textConn, binConn)
 }
 
 // compareExprs compares typesExprs through the two protocols.
@@ -460,16 +467,18 @@ func compareProtocols(t *testing.T, text, binary *aiomysql.Rows, n int, name fun
 					}
 				}
 				for _, d := range tableDests {
-					textDest[i], binDest[i] = d.new(), d.new()
-					terr, berr := text.Scan(textDest...), binary.Scan(binDest...)
-					switch tk, bk := errorKind(terr), errorKind(berr); {
-					case tk != bk:
-						t.Errorf("%s: text %s (%v), binary %s (%v)", d.name, tk, terr, bk, berr)
-					case terr == nil:
-						if ts, bs := snapshot(textDest[i]), snapshot(binDest[i]); ts != bs {
-							t.Errorf("%s: text %s, binary %s", d.name, ts, bs)
+					t.Run(d.name, func(t *testing.T) {
+						textDest[i], binDest[i] = d.new(), d.new()
+						terr, berr := text.Scan(textDest...), binary.Scan(binDest...)
+						switch tk, bk := errorKind(terr), errorKind(berr); {
+						case tk != bk:
+							t.Errorf("text %s (%v), binary %s (%v)", tk, terr, bk, berr)
+						case terr == nil:
+							if ts, bs := snapshot(textDest[i]), snapshot(binDest[i]); ts != bs {
+								t.Errorf("text %s, binary %s", ts, bs)
+							}
 						}
-					}
+					})
 				}
 				textDest[i], binDest[i] = new(aiomysql.RawBytes), new(aiomysql.RawBytes)
 			})
