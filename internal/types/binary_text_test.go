@@ -177,6 +177,11 @@ func TestBinaryFloatText(t *testing.T) {
 	}
 	zf := withLength(withDecimals(col(wire.TypeFloat, unsigned|wire.FlagZerofill), 31), 12)
 	binaryText(t, zf, le32(math.Float32bits(3e38)), "000000003e38")
+	// NaN and infinities, which no server sends, do not upset the format.
+	for _, c := range []*types.Column{double, withDecimals(col(wire.TypeDouble, 0), 2)} {
+		binaryText(t, c, le64(math.Float64bits(math.Inf(-1))), "-Inf")
+		binaryText(t, c, le64(math.Float64bits(math.NaN())), "NaN")
+	}
 	// The numbers are unchanged: 16777216 is not rounded to six digits.
 	var f32 float32
 	if err := types.ScanBinary(float, le32(math.Float32bits(16777216)), false, &f32, nil); err != nil || f32 != 16777216 {
