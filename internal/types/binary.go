@@ -31,7 +31,7 @@ func BinaryValue(col *Column, raw []byte, null bool) (Value, error) {
 func binaryValue(col *Column, raw []byte) (Value, error) {
 	k := col.Kind()
 	num, fsp, err := binaryScalar(col, k, raw)
-	return Value{b: binaryBytes(col.Type, k, raw), num: num, kind: k, fsp: fsp, ts: col.timestamp()}, err
+	return Value{b: binaryBytes(col.Type, k, raw), num: num, kind: k, fsp: fsp, ts: col.timestamp(), width: col.zeroFillWidth()}, err
 }
 
 // binaryError reports bytes that do not fit their column's type; it is
@@ -73,7 +73,8 @@ func binaryBytes(t wire.FieldType, k Kind, raw []byte) []byte {
 }
 
 // binaryScalar decodes the numbers, times and BIT of the binary protocol
-// into what a Value holds in num and fsp.
+// into what a Value holds in num and fsp (for FLOAT and DOUBLE, their fixed
+// decimals).
 func binaryScalar(col *Column, k Kind, raw []byte) (num uint64, fsp int8, err error) {
 	if n := fixedSize(col.Type); n != 0 {
 		if len(raw) != n {
@@ -89,9 +90,11 @@ func binaryScalar(col *Column, k Kind, raw []byte) (num uint64, fsp int8, err er
 		case wire.TypeLong, wire.TypeInt24:
 			return extend(uint64(binary.LittleEndian.Uint32(raw)), 32, k == KindInt), 0, nil
 		case wire.TypeFloat:
-			return uint64(binary.LittleEndian.Uint32(raw)), 0, nil
+			return uint64(binary.LittleEndian.Uint32(raw)), col.floatDecimals(), nil
+		case wire.TypeDouble:
+			return binary.LittleEndian.Uint64(raw), col.floatDecimals(), nil
 		}
-		return binary.LittleEndian.Uint64(raw), 0, nil // LONGLONG, DOUBLE
+		return binary.LittleEndian.Uint64(raw), 0, nil // LONGLONG
 	}
 	switch k {
 	case KindDate, KindDateTime:

@@ -15,7 +15,7 @@ func TestBinaryMixedRow(t *testing.T) {
 	cols := []types.Column{
 		*col(wire.TypeLong, wire.FlagNotNull|wire.FlagPriKey),
 		*col(wire.TypeLongLong, 0),
-		*col(wire.TypeDouble, 0),
+		*withDecimals(col(wire.TypeDouble, 0), 31), // a DOUBLE without fixed decimals
 		*withDecimals(col(wire.TypeNewDecimal, 0), 2),
 		*col(wire.TypeVarString, 0),
 		*withDecimals(col(wire.TypeDateTime, 0), 6),
@@ -105,7 +105,7 @@ func TestBinaryIntegers(t *testing.T) {
 		t.Fatalf("FLOAT into *float64 = %v, %v (want 0.1 exactly)", f64, err)
 	}
 	var s string
-	if err := types.ScanBinary(col(wire.TypeFloat, 0), le32(math.Float32bits(0.1)), false, &s, nil); err != nil || s != "0.1" {
+	if err := types.ScanBinary(withDecimals(col(wire.TypeFloat, 0), 31), le32(math.Float32bits(0.1)), false, &s, nil); err != nil || s != "0.1" {
 		t.Fatalf("FLOAT as text = %q, %v", s, err)
 	}
 	var u8 uint8
@@ -135,7 +135,7 @@ func TestBinaryTemporal(t *testing.T) {
 		{withDecimals(col(wire.TypeDateTime, 0), 6), datetime(0, 0, 0, 0, 0, 0, 0, 0), time.Time{}, "0000-00-00 00:00:00.000000", true},
 		{withDecimals(col(wire.TypeTimestamp, 0), 3), datetime(11, 2024, 1, 2, 3, 4, 5, 120000), time.Date(2024, 1, 2, 3, 4, 5, 120000000, utc), "2024-01-02 03:04:05.120", true},
 		{withDecimals(col(wire.TypeDateTime, 0), 6), datetime(11, 9999, 12, 31, 23, 59, 59, 999999), time.Date(9999, 12, 31, 23, 59, 59, 999999000, utc), "9999-12-31 23:59:59.999999", true},
-		{withDecimals(col(wire.TypeDateTime, 0), 39), datetime(11, 2024, 1, 2, 3, 4, 5, 500000), time.Date(2024, 1, 2, 3, 4, 5, 5e8, utc), "2024-01-02 03:04:05.5", true},
+		{withDecimals(col(wire.TypeDateTime, 0), 39), datetime(11, 2024, 1, 2, 3, 4, 5, 500000), time.Date(2024, 1, 2, 3, 4, 5, 5e8, utc), "2024-01-02 03:04:05.500000", true},
 		{withDecimals(col(wire.TypeTime, 0), 6), timeVal(12, true, 34, 22, 59, 59, 999999), -(838*h + 59*m + 59*s + 999999*us), "-838:59:59.999999", true},
 		{col(wire.TypeTime, 0), timeVal(8, false, 34, 22, 59, 59, 0), 838*h + 59*m + 59*s, "838:59:59", true},
 		{col(wire.TypeTime, 0), timeVal(8, false, 1, 1, 0, 0, 0), 25 * h, "25:00:00", true},

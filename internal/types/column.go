@@ -92,6 +92,30 @@ func (c *Column) Kind() Kind {
 	return KindString
 }
 
+// notFixedDecimals is the Decimals of a FLOAT or DOUBLE without fixed
+// decimals: MySQL's NOT_FIXED_DEC (MariaDB sends it too, or 39).
+const notFixedDecimals = 31
+
+// floatDecimals is the number of decimals with which the server writes a
+// FLOAT or DOUBLE as text: those of FLOAT(M,D), DOUBLE(M,D) or an
+// expression such as ROUND(x, 2); -1 when they are not fixed.
+func (c *Column) floatDecimals() int8 {
+	if c.Decimals >= notFixedDecimals {
+		return -1
+	}
+	return int8(c.Decimals)
+}
+
+// zeroFillWidth is the display width to which the server pads the numbers
+// of a ZEROFILL column (YEAR has the flag, with width 4) with leading
+// zeros, or 0.
+func (c *Column) zeroFillWidth() uint8 {
+	if c.Flags&wire.FlagZerofill == 0 {
+		return 0
+	}
+	return uint8(min(c.Length, 255))
+}
+
 // timestamp reports a TIMESTAMP column, whose values the server writes in
 // the session's time zone.
 func (c *Column) timestamp() bool {

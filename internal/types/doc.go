@@ -56,7 +56,9 @@
 //     the value as text. From the text protocol that is the server's own
 //     text, whatever the type ('0000-00-00', '00042' for ZEROFILL, BIT's
 //     raw bytes); from the binary protocol numbers and times are formatted
-//     the same way (floats in Go's shortest form, e.g. 1e+308).
+//     the same way: ZEROFILL padding, FLOAT(M,D)'s D decimals, and floats
+//     as the server writes them (1e308, 0.00001, a FLOAT to six
+//     significant digits).
 //   - *RawBytes and *sql.RawBytes: the bytes without a copy, valid until the
 //     next row is read.
 //   - *int, *int8 … *int64, *uint, *uint8 … *uint64: integers; UNSIGNED

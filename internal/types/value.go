@@ -1,7 +1,6 @@
 package types
 
 import (
-	"math"
 	"strconv"
 	"time"
 )
@@ -50,8 +49,12 @@ type Value struct {
 	b    []byte
 	num  uint64 // integers, float bits, packed civil dates, TIME in ns
 	kind Kind
-	fsp  int8 // fractional-second digits of DateTime and Time; -1 if not fixed
+	fsp  int8 // fractional digits of DateTime, Time, and floats from the binary protocol; -1 if not fixed
 	ts   bool // a TIMESTAMP: written in the session's time zone
+	// width is the display width of a ZEROFILL column (YEAR is one), to
+	// which AppendText pads numbers with leading zeros, as the server does;
+	// 0 for none.
+	width uint8
 }
 
 // Kind returns the value's kind.
@@ -68,9 +71,11 @@ func (v Value) Raw() []byte { return v.b }
 
 // AppendText appends the value as the text protocol would send it: the
 // server's own text when the value came from it, otherwise the value
-// formatted as the server does (integers in decimal, floats in the
-// shortest form that reads back exactly, 'YYYY-MM-DD HH:MM:SS.ffffff' with
-// the column's fractional digits, '-838:59:59'). Strings and bytes are
+// formatted as the server does (integers in decimal, zero-padded to a
+// ZEROFILL column's width; floats with their column's fixed decimals or in
+// the server's shortest form, '1e308'; 'YYYY-MM-DD HH:MM:SS.ffffff' and
+// '-838:59:59.ffffff' with the column's fractional digits, or six if the
+// column has none fixed and the value a fraction). Strings and bytes are
 // appended as they are; NULL appends nothing.
 func (v Value) AppendText(dst []byte) []byte {
 	if v.b != nil {
@@ -78,19 +83,18 @@ func (v Value) AppendText(dst []byte) []byte {
 	}
 	switch v.kind {
 	case KindInt:
-		return strconv.AppendInt(dst, int64(v.num), 10)
+		return zeroFill(strconv.AppendInt(dst, int64(v.num), 10), len(dst), v.width)
 	case KindUint, KindBit:
-		return strconv.AppendUint(dst, v.num, 10)
-	case KindFloat32:
-		return strconv.AppendFloat(dst, float64(math.Float32frombits(uint32(v.num))), 'g', -1, 32)
-	case KindFloat64:
-		return strconv.AppendFloat(dst, math.Float64frombits(v.num), 'g', -1, 64)
+		return zeroFill(strconv.AppendUint(dst, v.num, 10), len(dst), v.width)
+	case KindFloat32, KindFloat64:
+		return zeroFill(v.appendFloat(dst), len(dst), v.width)
 	case KindDate:
 		return unpackCivil(v.num).appendDate(dst)
 	case KindDateTime:
-		return unpackCivil(v.num).appendDateTime(dst, int(v.fsp))
+		c := unpackCivil(v.num)
+		return c.appendDateTime(dst, v.serverFsp(c.micro != 0))
 	case KindTime:
-		return appendDuration(dst, time.Duration(v.num), int(v.fsp))
+		return appendDuration(dst, time.Duration(v.num), v.serverFsp(time.Duration(v.num)%time.Second != 0))
 	}
 	return dst
 }
