@@ -51,7 +51,7 @@ func TestStmtTextAndBinaryAgree(t *testing.T) {
 		return out
 	}
 	const q = "SELECT * FROM stmt_types WHERE ? = ? ORDER BY i8 IS NULL, i8"
-	text := read(c.Query(ctx, q, 1, 1))
+	text := read(c.Query(ctx, q, aiomysql.QueryExecModeText, 1, 1))
 	st, err := c.Prepare(ctx, q)
 	if err != nil {
 		t.Fatal(err)
