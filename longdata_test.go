@@ -3,6 +3,7 @@ package aiomysql_test
 import (
 	"bytes"
 	"context"
+	"errors"
 	"net"
 	"sync/atomic"
 	"testing"
@@ -121,5 +122,107 @@ func TestL3_LargeBinaryParameters(t *testing.T) {
 				t.Logf("%d bytes in %d COM_STMT_SEND_LONG_DATA: INSERT %v", len(tc.data), sent, elapsed)
 			}
 		})
+	}
+}
+
+// comCount is the session's count of the status variable Com_<name>.
+func comCount(t *testing.T, conn *aiomysql.Conn, name string) int {
+	t.Helper()
+	var v string
+	var n int
+	if err := conn.QueryRow(testCtx(t), "SHOW SESSION STATUS LIKE 'Com_"+name+"'").Scan(&v, &n); err != nil {
+		t.Fatal(err)
+	}
+	return n
+}
+
+// TestLongDataOverServerMax: a value larger than the server's
+// max_allowed_packet. When the client knows the limit, it refuses the value
+// with ErrPacketTooLarge before writing anything; when it was told a larger
+// one, the server refuses the joined long data with its error (1105), and
+// the statement, which the server leaves failing every execute after that
+// until COM_STMT_RESET, is reset: its next execute works.
+func TestLongDataOverServerMax(t *testing.T) {
+	admin := rootConn(t)
+	ctx := testCtx(t)
+	var oldMax int
+	if err := admin.QueryRow(ctx, "SELECT @@GLOBAL.max_allowed_packet").Scan(&oldMax); err != nil {
+		t.Fatal(err)
+	}
+	mustExec(t, admin, "SET GLOBAL max_allowed_packet = 16777216")
+	t.Cleanup(func() { _, _ = admin.Exec(context.Background(), "SET GLOBAL max_allowed_packet = ?", oldMax) })
+	mustExec(t, admin, "DROP TABLE IF EXISTS ld_over")
+	mustExec(t, admin, "CREATE TABLE ld_over (id INT PRIMARY KEY, b LONGBLOB)")
+	t.Cleanup(func() { _, _ = admin.Exec(context.Background(), "DROP TABLE IF EXISTS ld_over") })
+	value := blobData(20_000_000)
+	for _, tc := range []struct {
+		name      string
+		clientMax int // Config.MaxAllowedPacket: 0 reads the server's
+	}{
+		{"the client knows the limit", 0},
+		{"the client assumes 64 MiB", 64 << 20},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			conn, written := longDataConn(t, func(cfg *aiomysql.Config) { cfg.MaxAllowedPacket = tc.clientMax })
+			st, err := conn.Prepare(ctx, "INSERT INTO ld_over (id, b) VALUES (?, ?)")
+			if err != nil {
+				t.Fatal(err)
+			}
+			defer st.Close()
+			before := written.Load()
+			_, err = st.Exec(ctx, 1, value)
+			wrote := written.Load() - before
+			var se *aiomysql.Error
+			switch {
+			case tc.clientMax == 0 && !errors.Is(err, aiomysql.ErrPacketTooLarge):
+				t.Errorf("error %v, want ErrPacketTooLarge", err)
+			case tc.clientMax == 0 && wrote != 0:
+				t.Errorf("%d bytes written for a refused value", wrote)
+			case tc.clientMax != 0 && (!errors.As(err, &se) || se.Number != 1105):
+				t.Errorf("error %v, want the server's 1105", err)
+			}
+			if _, err := st.Exec(ctx, 2, []byte("small")); err != nil {
+				t.Fatalf("the next execute: %v", err)
+			}
+			var n int
+			if err := conn.QueryRow(ctx, "SELECT COUNT(*) FROM ld_over WHERE id = 2").Scan(&n); err != nil || n != 1 {
+				t.Errorf("the next execute stored %d rows (%v), want 1", n, err)
+			}
+			mustExec(t, conn, "DELETE FROM ld_over")
+		})
+	}
+}
+
+// TestStmtReset: Stmt.Reset sends COM_STMT_RESET (the server counts it),
+// the statement runs after it, and a closed statement is ErrClosed.
+func TestStmtReset(t *testing.T) {
+	conn := rootConn(t)
+	ctx := testCtx(t)
+	st, err := conn.Prepare(ctx, "SELECT ?")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var v int
+	if err := st.QueryRow(ctx, 7).Scan(&v); err != nil || v != 7 {
+		t.Fatalf("before Reset: %d, %v", v, err)
+	}
+	before := comCount(t, conn, "stmt_reset")
+	if err := st.Reset(ctx); err != nil {
+		t.Fatalf("Reset: %v", err)
+	}
+	if n := comCount(t, conn, "stmt_reset") - before; n != 1 {
+		t.Errorf("the server counted %d COM_STMT_RESET, want 1", n)
+	}
+	if err := st.QueryRow(ctx, 9).Scan(&v); err != nil || v != 9 {
+		t.Fatalf("after Reset: %d, %v", v, err)
+	}
+	if err := st.Close(); err != nil {
+		t.Fatal(err)
+	}
+	if err := st.Reset(ctx); !errors.Is(err, aiomysql.ErrClosed) {
+		t.Errorf("Reset of a closed statement: %v, want ErrClosed", err)
+	}
+	if err := conn.Ping(ctx); err != nil {
+		t.Fatal(err)
 	}
 }
