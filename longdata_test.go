@@ -4,12 +4,16 @@ import (
 	"bytes"
 	"context"
 	"errors"
+	"fmt"
 	"net"
+	"strings"
 	"sync/atomic"
 	"testing"
 	"time"
 
 	"github.com/aiomysql-go/aiomysql"
+	"github.com/aiomysql-go/aiomysql/internal/fakeserver"
+	"github.com/aiomysql-go/aiomysql/internal/wire"
 )
 
 // longDataConn connects as root with configure applied and returns the
@@ -63,8 +67,8 @@ func TestL3_LargeBinaryParameters(t *testing.T) {
 	if serverMax <= big {
 		t.Fatalf("the test server's max_allowed_packet is %d, want more than %d", serverMax, big)
 	}
-	mustExec(t, conn, "DROP TABLE IF EXISTS l3_blobs")
-	mustExec(t, conn, "CREATE TABLE l3_blobs (id INT PRIMARY KEY, b LONGBLOB NULL)")
+	mustExecAll(t, conn, "DROP TABLE IF EXISTS l3_blobs")
+	mustExecAll(t, conn, "CREATE TABLE l3_blobs (id INT PRIMARY KEY, b LONGBLOB NULL)")
 	t.Cleanup(func() { _, _ = conn.Exec(context.Background(), "DROP TABLE IF EXISTS l3_blobs") })
 	st, err := conn.Prepare(ctx, "INSERT INTO l3_blobs (id, b) VALUES (?, ?)")
 	if err != nil {
@@ -149,10 +153,10 @@ func TestLongDataOverServerMax(t *testing.T) {
 	if err := admin.QueryRow(ctx, "SELECT @@GLOBAL.max_allowed_packet").Scan(&oldMax); err != nil {
 		t.Fatal(err)
 	}
-	mustExec(t, admin, "SET GLOBAL max_allowed_packet = 16777216")
+	mustExecAll(t, admin, "SET GLOBAL max_allowed_packet = 16777216")
 	t.Cleanup(func() { _, _ = admin.Exec(context.Background(), "SET GLOBAL max_allowed_packet = ?", oldMax) })
-	mustExec(t, admin, "DROP TABLE IF EXISTS ld_over")
-	mustExec(t, admin, "CREATE TABLE ld_over (id INT PRIMARY KEY, b LONGBLOB)")
+	mustExecAll(t, admin, "DROP TABLE IF EXISTS ld_over")
+	mustExecAll(t, admin, "CREATE TABLE ld_over (id INT PRIMARY KEY, b LONGBLOB)")
 	t.Cleanup(func() { _, _ = admin.Exec(context.Background(), "DROP TABLE IF EXISTS ld_over") })
 	value := blobData(20_000_000)
 	for _, tc := range []struct {
@@ -188,7 +192,7 @@ func TestLongDataOverServerMax(t *testing.T) {
 			if err := conn.QueryRow(ctx, "SELECT COUNT(*) FROM ld_over WHERE id = 2").Scan(&n); err != nil || n != 1 {
 				t.Errorf("the next execute stored %d rows (%v), want 1", n, err)
 			}
-			mustExec(t, conn, "DELETE FROM ld_over")
+			mustExecAll(t, conn, "DELETE FROM ld_over")
 		})
 	}
 }
@@ -224,5 +228,168 @@ func TestStmtReset(t *testing.T) {
 	}
 	if err := conn.Ping(ctx); err != nil {
 		t.Fatal(err)
+	}
+}
+
+// writeCountingConn counts the Write calls on a connection.
+type writeCountingConn struct {
+	net.Conn
+	writes *atomic.Int64
+}
+
+func (c writeCountingConn) Write(p []byte) (int, error) {
+	c.writes.Add(1)
+	return c.Conn.Write(p)
+}
+
+// longDataExecute is what the fake server saw of one execute: the long
+// data of each parameter (nil when none) and the execute itself.
+type longDataExecute struct {
+	long [][]byte
+	// pieces is the number of COM_STMT_SEND_LONG_DATA commands; maxPiece
+	// the largest one's payload.
+	pieces, maxPiece int
+	exec             wire.ComStmtExecute
+}
+
+// TestLongDataOnTheWire checks, on the fake server, what goes out: the
+// pieces of a string and of a []byte above the threshold, each packet
+// smaller than max_allowed_packet, then COM_STMT_EXECUTE with the types
+// sent and no value for those parameters, all in one write; a later
+// execute of small values carries them itself. A value larger than
+// max_allowed_packet is ErrPacketTooLarge with nothing written, and a
+// COM_STMT_RESET answered with ERR is the server's error on a connection
+// that stays usable.
+func TestLongDataOnTheWire(t *testing.T) {
+	const maxPacket = 4096
+	seen := make(chan longDataExecute, 4)
+	cfg := hostileServer(t, loggedIn(func(c *fakeserver.Conn) error {
+		if _, err := c.ExpectCommand(wire.CommandStmtPrepare); err != nil {
+			return err
+		}
+		ok, err := wire.StmtPrepareOK{StatementID: 7, Params: 2, MetadataFollows: true}.Encode(nil, c.Capabilities())
+		if err != nil {
+			return err
+		}
+		for _, p := range [][]byte{ok, columnDef("?"), columnDef("?")} {
+			if err := c.WritePacket(p); err != nil {
+				return err
+			}
+		}
+		var prev []wire.StmtParam
+		for {
+			pkt, err := c.ReadCommand()
+			if err != nil {
+				return err
+			}
+			switch wire.Command(pkt[0]) {
+			case wire.CommandQuit:
+				return nil
+			case wire.CommandPing:
+				if err := c.WriteOK(wire.OK{StatusFlags: wire.ServerStatusAutocommit}); err != nil {
+					return err
+				}
+				continue
+			case wire.CommandStmtReset:
+				if err := c.WriteErr(1243, "HY000", "Unknown prepared statement handler"); err != nil {
+					return err
+				}
+				continue
+			}
+			ex := longDataExecute{long: make([][]byte, 2)}
+			for wire.Command(pkt[0]) == wire.CommandStmtSendLongData {
+				var ld wire.ComStmtSendLongData
+				if err := ld.Decode(pkt, c.Capabilities()); err != nil {
+					return err
+				}
+				if ld.StatementID != 7 || ld.Param > 1 {
+					return fmt.Errorf("long data for statement %d parameter %d", ld.StatementID, ld.Param)
+				}
+				ex.long[ld.Param] = append(ex.long[ld.Param], ld.Data...)
+				ex.pieces++
+				ex.maxPiece = max(ex.maxPiece, len(pkt))
+				// No reply: the next command follows at once.
+				if pkt, err = c.ReadCommand(); err != nil {
+					return err
+				}
+			}
+			if len(prev) == 0 {
+				prev = make([]wire.StmtParam, 2)
+			}
+			for i := range prev {
+				prev[i].LongData = ex.long[i] != nil
+			}
+			if err := ex.exec.Decode(pkt, c.Capabilities(), 2, prev); err != nil {
+				return err
+			}
+			prev = append(prev[:0], ex.exec.Params...)
+			seen <- ex
+			if err := c.WriteOK(wire.OK{AffectedRows: 1, StatusFlags: wire.ServerStatusAutocommit}); err != nil {
+				return err
+			}
+		}
+	}))
+	writes := new(atomic.Int64)
+	cfg.DefaultQueryExecMode = aiomysql.QueryExecModeText
+	cfg.MaxAllowedPacket = maxPacket
+	cfg.LongDataThreshold = 100
+	cfg.Dialer = func(ctx context.Context, network, addr string) (net.Conn, error) {
+		var d net.Dialer
+		nc, err := d.DialContext(ctx, network, addr)
+		if err != nil {
+			return nil, err
+		}
+		return writeCountingConn{Conn: nc, writes: writes}, nil
+	}
+	conn := connectT(t, cfg)
+	ctx := testCtx(t)
+	st, err := conn.Prepare(ctx, "INSERT INTO t VALUES (?, ?)")
+	if err != nil {
+		t.Fatal(err)
+	}
+	text := strings.Repeat("s", 101)
+	blob := blobData(maxPacket) // the largest the server takes: two pieces
+	before := writes.Load()
+	if _, err := st.Exec(ctx, text, blob); err != nil {
+		t.Fatalf("Exec with long data: %v", err)
+	}
+	if n := writes.Load() - before; n != 1 {
+		t.Errorf("the long data and the execute took %d writes, want 1", n)
+	}
+	ex := <-seen
+	if string(ex.long[0]) != text || !bytes.Equal(ex.long[1], blob) {
+		t.Errorf("long data of %d and %d bytes, want %d and %d", len(ex.long[0]), len(ex.long[1]), len(text), len(blob))
+	}
+	if ex.pieces != 3 || ex.maxPiece >= maxPacket {
+		t.Errorf("%d pieces, the largest %d bytes; want 3, each packet below %d", ex.pieces, ex.maxPiece, maxPacket)
+	}
+	if !ex.exec.SendTypes {
+		t.Error("the execute after long data did not send the types")
+	}
+	for i, want := range []wire.FieldType{wire.TypeVarString, wire.TypeBlob} {
+		if p := ex.exec.Params[i]; p.Type != want || !p.LongData || p.Value != nil {
+			t.Errorf("parameter %d: %+v, want type %v, long data, no value", i, p, want)
+		}
+	}
+	if _, err := st.Exec(ctx, "x", []byte("y")); err != nil {
+		t.Fatalf("Exec of small values: %v", err)
+	}
+	ex = <-seen
+	if ex.pieces != 0 || string(ex.exec.Params[0].Value) != "\x01x" || string(ex.exec.Params[1].Value) != "\x01y" {
+		t.Errorf("small values: %d pieces, values %q and %q; want none and both in the execute", ex.pieces, ex.exec.Params[0].Value, ex.exec.Params[1].Value)
+	}
+	before = writes.Load()
+	if _, err := st.Exec(ctx, "x", blobData(maxPacket+1)); !errors.Is(err, aiomysql.ErrPacketTooLarge) {
+		t.Errorf("a value above max_allowed_packet: %v, want ErrPacketTooLarge", err)
+	}
+	if n := writes.Load() - before; n != 0 {
+		t.Errorf("%d writes for a refused value", n)
+	}
+	var se *aiomysql.Error
+	if err := st.Reset(ctx); !errors.As(err, &se) || se.Number != 1243 {
+		t.Errorf("Reset answered with ERR 1243: %v", err)
+	}
+	if err := conn.Ping(ctx); err != nil {
+		t.Fatalf("Ping after the ERR: %v", err)
 	}
 }
