@@ -145,6 +145,8 @@ func (c *Conn) prepareRun(ctx context.Context, req protocol.Request, text string
 		// IN list): text may take it.
 		return nil, nil, &prepareError{err: err, bind: true}
 	}
+	// Long data goes after the prepare's reply, which gives the statement id.
+	pipelined = pipelined && !c.pc.SendsLongData(st.params)
 	for retry := true; ; retry = false {
 		pt := c.startPrepare(ctx, trace, text)
 		var res *protocol.Result

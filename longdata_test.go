@@ -80,12 +80,19 @@ func TestL3_LargeBinaryParameters(t *testing.T) {
 		name string
 		data []byte
 		long bool // sent with COM_STMT_SEND_LONG_DATA
+		// conn runs Conn.Exec (a cached statement, prepared and executed
+		// in one round trip on MariaDB when no long data goes) instead of
+		// the prepared statement's Exec.
+		conn bool
 	}{
-		{"20 MB", all, true},
-		{"empty", []byte{}, false},
-		{"at the threshold", all[:threshold], false},
-		{"one byte over", all[:threshold+1], true},
-		{"small after long data", all[:10], false},
+		{"20 MB", all, true, false},
+		{"empty", []byte{}, false, false},
+		{"at the threshold", all[:threshold], false, false},
+		{"one byte over", all[:threshold+1], true, false},
+		{"small after long data", all[:10], false, false},
+		{"Conn.Exec: 20 MB", all, true, true},
+		{"Conn.Exec: 20 MB again (cached)", all, true, true},
+		{"Conn.Exec: empty", []byte{}, false, true},
 	}
 	for i, tc := range tests {
 		id := i + 1
@@ -93,7 +100,13 @@ func TestL3_LargeBinaryParameters(t *testing.T) {
 			sentBefore := longDataSent(t, conn)
 			wroteBefore := written.Load()
 			start := time.Now()
-			if _, err := st.Exec(ctx, id, tc.data); err != nil {
+			exec := st.Exec
+			if tc.conn {
+				exec = func(ctx context.Context, args ...any) (aiomysql.Result, error) {
+					return conn.Exec(ctx, "INSERT INTO l3_blobs (b, id) VALUES (?, ?)", append([]any{tc.data}, args[0])...)
+				}
+			}
+			if _, err := exec(ctx, id, tc.data); err != nil {
 				t.Fatalf("INSERT of %d bytes: %v", len(tc.data), err)
 			}
 			elapsed := time.Since(start)

@@ -61,6 +61,25 @@ func longDataType(t wire.FieldType) bool {
 	return false
 }
 
+// SendsLongData reports whether Execute would send any of params as long
+// data. PrepareExecute sends none (the pieces need the statement's id, and
+// a prepare that failed would leave them to another statement): a caller
+// with such parameters prepares, then executes.
+func (c *Conn) SendsLongData(params []wire.StmtParam) bool {
+	limit := longDataThreshold(c.opts)
+	if limit < 0 {
+		return false
+	}
+	for _, p := range params {
+		if !p.Null && !p.LongData && len(p.Value) > limit && longDataType(p.Type) {
+			if data, _, err := wire.ReadLenEncString(p.Value); err != nil || len(data) > limit {
+				return true
+			}
+		}
+	}
+	return false
+}
+
 // queueLongData queues, for each parameter that goes as long data, its
 // value in COM_STMT_SEND_LONG_DATA pieces for statement id, and returns
 // the parameters the execute sends: params itself when none goes as long
