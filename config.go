@@ -289,6 +289,17 @@ type Config struct {
 	// 2 MiB per connection and lets 255 connections fill their caches.
 	// DSN: statementCacheCapacity.
 	StatementCacheCapacity int
+	// LongDataThreshold is the size in bytes above which a prepared
+	// statement's string or []byte argument is sent ahead of the execute
+	// with COM_STMT_SEND_LONG_DATA, in pieces of at most 4 MiB (and below
+	// MaxAllowedPacket), instead of inside COM_STMT_EXECUTE; a value of
+	// exactly LongDataThreshold bytes still goes inside. The pieces go out in
+	// the same write as the execute and cost no round trip; they spare the
+	// server one packet as large as the value, which it would have to hold
+	// whole. The value's total size is still bounded by the server's
+	// max_allowed_packet. Default 1 MiB (1048576); 0 also means 1 MiB; a
+	// negative value never sends long data. DSN: longDataThreshold.
+	LongDataThreshold int
 	// Logger, when set, logs each query when it ends: its SQL as written
 	// (arguments are counted, never logged), duration, rows and error, at
 	// Info (Error when it failed). Default nil: silent.

@@ -46,6 +46,7 @@ func TestNewConfigDefaults(t *testing.T) {
 		{"DefaultCursor", c.DefaultCursor == aiomysql.CursorBuffered},
 		{"DefaultQueryExecMode", c.DefaultQueryExecMode == aiomysql.QueryExecModeDefault},
 		{"StatementCacheCapacity", c.StatementCacheCapacity == 64},
+		{"LongDataThreshold", c.LongDataThreshold == 1<<20},
 		{"Logger", c.Logger == nil},
 	}
 	for _, ch := range checks {

@@ -126,6 +126,7 @@ func protocolOptions(cfg *Config) (*protocol.Options, charset.Collation, error) 
 		LocalFiles:              cfg.LocalInfile,
 		FoundRows:               cfg.ClientFoundRows,
 		MaxPacket:               cfg.MaxAllowedPacket,
+		LongDataThreshold:       cfg.LongDataThreshold,
 		ReadTimeout:             cfg.ReadTimeout,
 		WriteTimeout:            cfg.WriteTimeout,
 		KillOnCancel:            cfg.KillOnCancel,

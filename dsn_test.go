@@ -185,6 +185,7 @@ func TestEveryFieldInDSN(t *testing.T) {
 		"DefaultCursor":           func(c *aiomysql.Config) { c.DefaultCursor = aiomysql.CursorStreaming },
 		"DefaultQueryExecMode":    func(c *aiomysql.Config) { c.DefaultQueryExecMode = aiomysql.QueryExecModeText },
 		"StatementCacheCapacity":  func(c *aiomysql.Config) { c.StatementCacheCapacity = 7 },
+		"LongDataThreshold":       func(c *aiomysql.Config) { c.LongDataThreshold = -1 },
 		"Logger":                  func(c *aiomysql.Config) { c.Logger = slog.Default() },
 		"LocalInfile":             func(c *aiomysql.Config) { c.LocalInfile = true },
 		"LocalInfileAllow":        func(c *aiomysql.Config) { c.LocalInfileAllow = []string{"/data"} },

@@ -147,6 +147,8 @@ func (c *Conn) prepareRun(ctx context.Context, req protocol.Request, text string
 		// IN list): text may take it.
 		return nil, nil, &prepareError{err: err, bind: true}
 	}
+	// Long data goes after the prepare's reply, which gives the statement id.
+	mayPipeline = mayPipeline && !c.pc.SendsLongData(st.params)
 	for retry := true; ; retry = false {
 		pipelined := mayPipeline && c.pc.CanPrepareExecute()
 		pt := c.startPrepare(ctx, trace, text)

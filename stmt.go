@@ -250,6 +250,16 @@ func (s *Stmt) Exec(ctx context.Context, args ...any) (Result, error) {
 	return r, nil
 }
 
+// Reset resets the statement on the server (COM_STMT_RESET, one round
+// trip): the server discards the long data sent for it (the arguments
+// above Config.LongDataThreshold, which Exec and Query send ahead of the
+// execute) and closes its server-side cursor, if one is open. The statement
+// stays prepared. Exec and Query reset a statement themselves after an
+// execute whose long data the server refused, so Reset is rarely needed.
+// An ended ctx interrupts it as it does any call; on a closed statement it
+// returns ErrClosed.
+func (s *Stmt) Reset(ctx context.Context) error { return s.conn.pc.ResetStmt(ctx, s.ps) }
+
 // Close deallocates the statement on the server. COM_STMT_CLOSE has no
 // reply: it goes out with the connection's next command. Close is
 // idempotent.

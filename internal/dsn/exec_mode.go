@@ -22,6 +22,11 @@ const (
 // connection keeps (see aiomysql.Config.StatementCacheCapacity for why).
 const DefaultStatementCacheCapacity = 64
 
+// DefaultLongDataThreshold is the parameter size, in bytes, above which a
+// prepared statement's value is sent with COM_STMT_SEND_LONG_DATA (see
+// aiomysql.Config.LongDataThreshold for why): 1 MiB.
+const DefaultLongDataThreshold = 1 << 20
+
 // String returns the mode's DSN name: "default", "cache_statement",
 // "prepare_execute", "direct" or "text"; "QueryExecMode(n)" for another
 // number.

@@ -144,6 +144,8 @@ func dsnParams() []dsnParam {
 			c.LocalInfileAllow = append(c.LocalInfileAllow, v)
 			return nil
 		}, format: func(c *Settings) []string { return c.LocalInfileAllow }},
+		valueParam("longDataThreshold", func(c *Settings) *int { return &c.LongDataThreshold }, DefaultLongDataThreshold,
+			parseInt, strconv.Itoa),
 		valueParam("maxAllowedPacket", func(c *Settings) *int { return &c.MaxAllowedPacket }, DefaultMaxAllowedPacket,
 			parseInt, strconv.Itoa),
 		boolParam("multiStatements", func(c *Settings) *bool { return &c.MultiStatements }, false),

@@ -151,6 +151,8 @@ func TestParseDSNParams(t *testing.T) {
 		{"defaultQueryExecMode=text", func(c *dsn.Settings) { c.DefaultQueryExecMode = dsn.ExecModeText }},
 		{"defaultQueryExecMode=prepare-execute", func(c *dsn.Settings) { c.DefaultQueryExecMode = dsn.ExecModePrepareExecute }},
 		{"statementCacheCapacity=5", func(c *dsn.Settings) { c.StatementCacheCapacity = 5 }},
+		{"longDataThreshold=65536", func(c *dsn.Settings) { c.LongDataThreshold = 65536 }},
+		{"longDataThreshold=-1", func(c *dsn.Settings) { c.LongDataThreshold = -1 }},
 		{"echo=true", func(c *dsn.Settings) { c.Logger = slog.Default() }},
 		{"init_command=SET+@a%3D1&init_command=SET+@b%3D2", func(c *dsn.Settings) {
 			c.InitCommands = []string{"SET @a=1", "SET @b=2"}

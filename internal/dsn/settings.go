@@ -94,6 +94,7 @@ type Settings struct {
 	// arguments are sent, and how many prepared ones a connection keeps.
 	DefaultQueryExecMode   QueryExecMode
 	StatementCacheCapacity int
+	LongDataThreshold      int          // long data above this size (0: the default, negative: never)
 	Logger                 *slog.Logger // the DSN says only echo=true (slog.Default())
 	LocalInfile            bool
 	LocalInfileAllow       []string
@@ -130,6 +131,7 @@ func New() *Settings {
 		CheckConnLiveness:      true,
 		KillOnCancel:           true,
 		StatementCacheCapacity: DefaultStatementCacheCapacity,
+		LongDataThreshold:      DefaultLongDataThreshold,
 	}
 }
 

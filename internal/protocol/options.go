@@ -60,6 +60,10 @@ type Options struct {
 
 	// MaxPacket bounds one packet the client reads or writes.
 	MaxPacket int
+	// LongDataThreshold is the size above which a prepared statement's
+	// string or binary parameter is sent with COM_STMT_SEND_LONG_DATA (see
+	// longdata.go): 0 means DefaultLongDataThreshold, negative never.
+	LongDataThreshold int
 
 	ReadTimeout  time.Duration
 	WriteTimeout time.Duration

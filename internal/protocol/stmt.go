@@ -108,6 +108,8 @@ func (c *Conn) readColumnDefs(op string, n int) ([]types.Column, []wire.ColumnDe
 
 // Execute runs st with params (one per placeholder, binary-encoded) and
 // reads up to the first result's rows, which come in the binary protocol.
+// A string or binary parameter above Options.LongDataThreshold goes ahead
+// of the execute as long data, in the same write (see longdata.go).
 func (c *Conn) Execute(ctx context.Context, st *Stmt, req Request, params []wire.StmtParam) (*Result, error) {
 	if st.closed {
 		return nil, fmt.Errorf("%w: the statement is closed", ErrClosed)
@@ -119,13 +121,20 @@ func (c *Conn) Execute(ctx context.Context, st *Stmt, req Request, params []wire
 		return nil, err
 	}
 	c.changes.queried = true
-	send := !sameTypes(st.sentTypes, params)
+	mark := c.wc.Pending()
+	params, long, err := c.queueLongData(req.Op, st.ID, params)
+	if err != nil {
+		c.unclaim()
+		return nil, c.endCall(err)
+	}
+	send := long || !sameTypes(st.sentTypes, params)
 	req.Binary, req.Columns = true, st.Columns
 	st.cursor = nil // the server closes it
-	err := c.queueCmd(req, func(b []byte) ([]byte, error) {
+	err = c.queueCmd(req, func(b []byte) ([]byte, error) {
 		return wire.ComStmtExecute{StatementID: st.ID, Flags: req.cursorFlags(), Iterations: 1, Params: params, SendTypes: send}.Encode(b, c.caps)
 	})
 	if err != nil {
+		c.wc.TruncatePending(mark) // the long data goes with its execute or not at all
 		c.unclaim()
 		return nil, c.endCall(err)
 	}
@@ -137,6 +146,9 @@ func (c *Conn) Execute(ctx context.Context, st *Stmt, req Request, params []wire
 	}
 	r, err := c.readResult()
 	if err != nil {
+		if long {
+			c.resetAfterLongData(ctx, st)
+		}
 		return nil, err
 	}
 	st.noteColumns(r)
