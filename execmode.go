@@ -147,6 +147,9 @@ func (c *Conn) prepareRun(ctx context.Context, req protocol.Request, text string
 		// IN list): text may take it.
 		return nil, nil, &prepareError{err: err, bind: true}
 	}
+	if err := c.pc.CheckParams(req.Op, st.params); err != nil {
+		return nil, nil, err // before the prepare goes: nothing is written
+	}
 	// Long data goes after the prepare's reply, which gives the statement id.
 	mayPipeline = mayPipeline && !c.pc.SendsLongData(st.params)
 	for retry := true; ; retry = false {

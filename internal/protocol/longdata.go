@@ -80,6 +80,32 @@ func (c *Conn) SendsLongData(params []wire.StmtParam) bool {
 	return false
 }
 
+// CheckParams reports whether Execute could send params at all: a value
+// that goes as long data must fit in max_allowed_packet, and the execute
+// with the values it carries inline must be smaller than it. The error is
+// the one Execute would give (ErrPacketTooLarge); checking first lets a
+// caller refuse before it prepares anything.
+func (c *Conn) CheckParams(op string, params []wire.StmtParam) error {
+	limit := longDataThreshold(c.opts)
+	inline := 1 + 4 + 1 + 4 + 1 + (len(params)+7)/8 + 2*len(params) // the execute's header and types
+	for i, p := range params {
+		n := len(p.Value)
+		if limit >= 0 && !p.Null && n > limit && longDataType(p.Type) {
+			if n > maxPacket(c.opts) {
+				return fmt.Errorf("%w: %s: parameter %d of %d bytes, which must be at most %d (max_allowed_packet); nothing was sent",
+					ErrPacketTooLarge, op, i, n, maxPacket(c.opts))
+			}
+			continue
+		}
+		inline += n
+	}
+	if inline >= maxPacket(c.opts) {
+		return fmt.Errorf("%w: %s of %d bytes, which must be below %d (max_allowed_packet); nothing was sent",
+			ErrPacketTooLarge, op, inline, maxPacket(c.opts))
+	}
+	return nil
+}
+
 // queueLongData queues, for each parameter that goes as long data, its
 // value in COM_STMT_SEND_LONG_DATA pieces for statement id, and returns
 // the parameters the execute sends: params itself when none goes as long
