@@ -1,6 +1,7 @@
 package aiomysql_test
 
 import (
+	"context"
 	"errors"
 	"strconv"
 	"testing"
@@ -11,8 +12,20 @@ import (
 // sessionCounter reads one of the session's status counters.
 func sessionCounter(t *testing.T, c *aiomysql.Conn, name string) int {
 	t.Helper()
+	return statusCounter(testCtx(t), t, c, "SESSION", name)
+}
+
+// sessionCounterCtx is sessionCounter under ctx.
+func sessionCounterCtx(ctx context.Context, t *testing.T, c *aiomysql.Conn, name string) int {
+	t.Helper()
+	return statusCounter(ctx, t, c, "SESSION", name)
+}
+
+// statusCounter reads a status counter of scope (SESSION or GLOBAL).
+func statusCounter(ctx context.Context, t *testing.T, c *aiomysql.Conn, scope, name string) int {
+	t.Helper()
 	var n, v string
-	if err := c.QueryRow(testCtx(t), "SHOW SESSION STATUS LIKE '"+name+"'").Scan(&n, &v); err != nil {
+	if err := c.QueryRow(ctx, "SHOW "+scope+" STATUS LIKE '"+name+"'").Scan(&n, &v); err != nil {
 		t.Fatalf("%s: %v", name, err)
 	}
 	x, err := strconv.Atoi(v)

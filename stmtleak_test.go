@@ -13,15 +13,7 @@ import (
 // globalCounter reads a global status counter.
 func globalCounter(t *testing.T, c *aiomysql.Conn, name string) int {
 	t.Helper()
-	var n, v string
-	if err := c.QueryRow(testCtx(t), "SHOW GLOBAL STATUS LIKE '"+name+"'").Scan(&n, &v); err != nil {
-		t.Fatalf("%s: %v", name, err)
-	}
-	x, err := strconv.Atoi(v)
-	if err != nil {
-		t.Fatalf("%s = %q", name, v)
-	}
-	return x
+	return statusCounter(testCtx(t), t, c, "GLOBAL", name)
 }
 
 // TestP4_PreparedStatementLeak: with max_prepared_stmt_count at 64 (the

@@ -89,12 +89,11 @@ func (c *Conn) PrepareExecute(ctx context.Context, query string, req Request, pa
 	// The server counts the prepare's column definitions as sent: the
 	// execute's reply may skip them.
 	if head := c.queue.head(); head != nil {
-		head.req.Columns = st.Columns
+		head.req.stmt = st
 	}
 	r, err := c.readResult()
 	if err != nil {
 		return st, nil, err
 	}
-	st.noteColumns(r)
 	return st, r, nil
 }

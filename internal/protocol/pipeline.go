@@ -4,6 +4,8 @@ import (
 	"context"
 	"errors"
 	"fmt"
+
+	"github.com/aiomysql-go/aiomysql/internal/wire"
 )
 
 // Pipelining. Queue, Flush and ReadResult are the seam a batch of commands
@@ -22,13 +24,19 @@ import (
 // the claim. A command that build refuses, or that is too large for
 // max_allowed_packet, is not queued.
 func (c *Conn) Queue(ctx context.Context, req Request, build func([]byte) ([]byte, error)) error {
+	return c.queueing(ctx, req.Op, func() error { return c.queueCmd(req, build) })
+}
+
+// queueing runs queue, which queues commands, under the claim rules of
+// Queue.
+func (c *Conn) queueing(ctx context.Context, op string, queue func() error) error {
 	switch s := c.State(); s {
 	case StateIdle:
-		if err := c.begin(ctx, req.Op); err != nil {
+		if err := c.begin(ctx, op); err != nil {
 			return err
 		}
 		c.changes.queried = true
-		if err := c.queueCmd(req, build); err != nil {
+		if err := queue(); err != nil {
 			c.unclaim()
 			return c.endCall(err)
 		}
@@ -36,14 +44,100 @@ func (c *Conn) Queue(ctx context.Context, req Request, build func([]byte) ([]byt
 		return c.endCall(nil)
 	case StateCommand:
 		if err := ctx.Err(); err != nil {
-			return fmt.Errorf("%w: %s: %w", ErrNotSent, req.Op, err)
+			return fmt.Errorf("%w: %s: %w", ErrNotSent, op, err)
 		}
 		c.changes.queried = true
-		return c.queueCmd(req, build)
+		return queue()
 	case StateResult:
 		return ErrBusy
 	}
 	return c.closedError()
+}
+
+// QueuePrepare queues a COM_STMT_PREPARE of query, as Queue does; its
+// reply is read with ReadPrepare.
+func (c *Conn) QueuePrepare(ctx context.Context, req Request, query string) error {
+	return c.Queue(ctx, req, func(b []byte) ([]byte, error) { return wire.AppendComStmtPrepare(b, query), nil })
+}
+
+// ReadPrepare reads the reply to the oldest command due, a COM_STMT_PREPARE
+// queued with QueuePrepare, under ctx.
+func (c *Conn) ReadPrepare(ctx context.Context) (*Stmt, error) {
+	if s := c.State(); s != StateCommand {
+		if isClosed(s) {
+			return nil, c.dueError()
+		}
+		return nil, ErrBusy
+	}
+	if err := ctx.Err(); err != nil {
+		return nil, err
+	}
+	c.setCall(ctx, "prepare")
+	if err := c.skipInternal(); err != nil {
+		return nil, c.endCall(err)
+	}
+	head := c.queue.head()
+	if head == nil {
+		return nil, c.endCall(errors.New("aiomysql: no reply is due"))
+	}
+	if head.err != nil {
+		err := head.err
+		c.exchangeDone()
+		return nil, c.endCall(err)
+	}
+	c.startReply()
+	st, err := c.readPrepareOK(head.req.Op)
+	if !isClosed(c.State()) {
+		c.exchangeDone()
+	}
+	return st, c.endCall(err)
+}
+
+// QueueExecute queues a COM_STMT_EXECUTE of st with params, and the long
+// data of the parameters that go as long data, as Queue does; its reply is
+// read with ReadResult.
+func (c *Conn) QueueExecute(ctx context.Context, st *Stmt, req Request, params []wire.StmtParam) error {
+	if st.closed {
+		return fmt.Errorf("%w: the statement is closed", ErrClosed)
+	}
+	if len(params) != len(st.Params) {
+		return fmt.Errorf("aiomysql: %s: %d arguments for %d placeholders", req.Op, len(params), len(st.Params))
+	}
+	return c.queueing(ctx, req.Op, func() error {
+		mark := c.wc.Pending()
+		params, long, err := c.queueLongData(req.Op, st.ID, params)
+		if err != nil {
+			return err
+		}
+		send := long || !sameTypes(st.sentTypes, params)
+		req.Binary, req.stmt = true, st
+		st.cursor = nil
+		err = c.queueCmd(req, func(b []byte) ([]byte, error) {
+			return wire.ComStmtExecute{StatementID: st.ID, Iterations: 1, Params: params, SendTypes: send}.Encode(b, c.caps)
+		})
+		if err != nil {
+			c.wc.TruncatePending(mark)
+			return err
+		}
+		if send {
+			st.noteTypes(params)
+		}
+		return nil
+	})
+}
+
+// Pending returns the number of bytes queued and not yet written.
+func (c *Conn) Pending() int { return c.wc.Pending() }
+
+// Abandon gives up on the replies still due: the connection is closed, and
+// ReadResult gives each command its outcome (ErrConnLost when it was
+// written, ErrNotSent when not), each wrapping cause.
+func (c *Conn) Abandon(cause error) {
+	if isClosed(c.State()) {
+		return
+	}
+	err := c.fail(c.lostError("pipeline", cause))
+	c.failAll(err)
 }
 
 // Flush writes what Queue queued, in one write, under ctx. A context that

@@ -31,6 +31,12 @@ type Request struct {
 	// Cursor asks COM_STMT_EXECUTE for a read-only cursor (see OpenCursor).
 	Cursor bool
 
+	// stmt is the prepared statement an execute runs: when the server skips
+	// the metadata, its columns as they are when the reply is read (an
+	// earlier reply of a pipeline may have changed them) are the ones used,
+	// and a reply that sends metadata updates them.
+	stmt *Stmt
+
 	internal  bool // the connection's own: its reply is read and dropped
 	dropReply bool // an internal command whose reply means nothing to the session
 }
@@ -140,4 +146,13 @@ func (c *Conn) dueError() error {
 // wrapKind is the error of a command queued behind one whose reply was lost.
 func wrapKind(kind error, req Request, err error) error {
 	return fmt.Errorf("%w: %s: the connection failed before its reply: %w", kind, req.Op, err)
+}
+
+// cachedColumns are the column definitions the client holds for the
+// command's result.
+func (r *Request) cachedColumns() []types.Column {
+	if r.stmt != nil {
+		return r.stmt.Columns
+	}
+	return r.Columns
 }

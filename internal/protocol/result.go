@@ -110,6 +110,9 @@ func (c *Conn) readResult() (*Result, error) {
 		r.end() // an ERR reply ends the exchange
 		return nil, c.endCall(err)
 	}
+	if st := r.req.stmt; st != nil {
+		st.noteColumns(r)
+	}
 	if !r.inSet && !r.more {
 		r.end()
 		if err := c.endCall(nil); err != nil {
@@ -210,10 +213,11 @@ func (r *Result) readColumns(cc wire.ColumnCount) error {
 	c := r.c
 	r.metadataSent = cc.MetadataFollows
 	if !cc.MetadataFollows {
-		if uint64(len(r.req.Columns)) != cc.Count {
-			return c.fail(protocolError("%s: the server skipped the metadata of %d columns, and %d are cached", r.req.Op, cc.Count, len(r.req.Columns)))
+		cached := r.req.cachedColumns()
+		if uint64(len(cached)) != cc.Count {
+			return c.fail(protocolError("%s: the server skipped the metadata of %d columns, and %d are cached", r.req.Op, cc.Count, len(cached)))
 		}
-		r.cols = append(r.cols, r.req.Columns...)
+		r.cols = append(r.cols, cached...)
 		for i := range r.cols {
 			r.defs = append(r.defs, wire.ColumnDefinition{Name: r.cols[i].Name, Type: r.cols[i].Type,
 				Flags: r.cols[i].Flags, CharacterSet: r.cols[i].Charset, Decimals: r.cols[i].Decimals,

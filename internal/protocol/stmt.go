@@ -128,7 +128,7 @@ func (c *Conn) Execute(ctx context.Context, st *Stmt, req Request, params []wire
 		return nil, c.endCall(err)
 	}
 	send := long || !sameTypes(st.sentTypes, params)
-	req.Binary, req.Columns = true, st.Columns
+	req.Binary, req.stmt = true, st
 	st.cursor = nil // the server closes it
 	err = c.queueCmd(req, func(b []byte) ([]byte, error) {
 		return wire.ComStmtExecute{StatementID: st.ID, Flags: req.cursorFlags(), Iterations: 1, Params: params, SendTypes: send}.Encode(b, c.caps)
@@ -151,7 +151,6 @@ func (c *Conn) Execute(ctx context.Context, st *Stmt, req Request, params []wire
 		}
 		return nil, err
 	}
-	st.noteColumns(r)
 	return r, nil
 }
 
