@@ -178,6 +178,34 @@
 // through user variables @_name_0, @_name_1, ..., and CallProcOut reads
 // the OUT values back with a SELECT.
 //
+// # Batches
+//
+// A Batch sends many statements without waiting for each reply (pipelining,
+// as pgx's SendBatch): queue them, send, then read the results in order or
+// let Close run the callbacks set on them.
+//
+//	var b aiomysql.Batch
+//	for _, e := range events {
+//		b.Queue("INSERT INTO events (kind, at) VALUES (?, ?)", e.Kind, e.At)
+//	}
+//	b.Queue("SELECT COUNT(*) FROM events").QueryRow(func(row *aiomysql.Row) error {
+//		return row.Scan(&total)
+//	})
+//	err := conn.SendBatch(ctx, &b).Close()
+//
+// A thousand small statements go out in one write and cost one round trip
+// (two when some are prepared for the first time: their prepares go
+// together first). Commands are written while the unanswered ones fit in a
+// 64 KiB window, more as replies are read, so a batch whose replies are
+// far larger than the socket buffers cannot leave client and server each
+// waiting for the other. The server runs every statement it receives even
+// when one fails, so each result has its own error; SendBatchTx makes the
+// batch all or nothing (autocommit off, then COMMIT only if every statement
+// and callback succeeded, else ROLLBACK). When the context ends with
+// results due, the statement being read is interrupted and the connection
+// closed; each later result says ErrConnLost (it was sent and may have run)
+// or ErrNotSent.
+//
 // # Cursors
 //
 // aiomysql's cursors are Cursor[[]any] and Cursor[map[string]any]:
