@@ -45,6 +45,8 @@ func newCopyEncoder(ctx context.Context, src CopyFromSource, cols []string, lit 
 }
 
 // Read hands on encoded rows, encoding more when it runs out.
+// An error that ends the copy is returned at once, without the rows
+// encoded before it: none of them must land.
 func (e *copyEncoder) Read(p []byte) (int, error) {
 	for e.off == len(e.buf) {
 		if e.err != nil {
@@ -52,6 +54,9 @@ func (e *copyEncoder) Read(p []byte) (int, error) {
 		}
 		e.buf, e.off = e.buf[:0], 0
 		e.fill()
+	}
+	if e.err != nil && e.err != io.EOF {
+		return 0, e.err
 	}
 	n := copy(p, e.buf[e.off:])
 	e.off += n

@@ -50,7 +50,7 @@ func copyTypesRows() [][]any {
 	times := []time.Time{
 		time.Date(2024, 2, 29, 23, 59, 59, 123456000, time.UTC),
 		time.Date(1999, 12, 31, 0, 0, 0, 999999999, time.UTC), // sub-microsecond part dropped
-		time.Date(2024, 7, 1, 12, 0, 0, 500000, paris),         // written in Location (UTC)
+		time.Date(2024, 7, 1, 12, 0, 0, 500000, paris),        // written in Location (UTC)
 		time.Date(1000, 1, 1, 0, 0, 0, 1000, time.UTC),
 	}
 	durs := []time.Duration{0, 25*time.Hour + 30*time.Minute + 1500*time.Millisecond, -time.Second - time.Microsecond, 838*time.Hour + 59*time.Minute + 59*time.Second}
