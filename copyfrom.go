@@ -105,22 +105,28 @@ func (c *Conn) copyFrom(ctx context.Context, table string, columns []string, src
 	return c.copyInsert(ctx, target, columns, cs, src)
 }
 
-// copyTarget is "`db`.`table` (`col`, ...)" for table and columns.
-func copyTarget(table string, columns []string) (string, error) {
+// copyTable is where a copy goes, quoted: "`db`.`table`" and
+// "(`col`, ...)".
+type copyTable struct{ table, columns string }
+
+// copyTarget quotes table and columns.
+func copyTarget(table string, columns []string) (copyTable, error) {
 	if len(columns) == 0 {
-		return "", fmt.Errorf("%w: copy from: no columns", ErrProgramming)
+		return copyTable{}, fmt.Errorf("%w: copy from: no columns", ErrProgramming)
 	}
 	var b strings.Builder
 	for i, part := range strings.Split(table, ".") {
 		if part == "" {
-			return "", fmt.Errorf("%w: copy from: table name %q has an empty part", ErrProgramming, table)
+			return copyTable{}, fmt.Errorf("%w: copy from: table name %q has an empty part", ErrProgramming, table)
 		}
 		if i > 0 {
 			b.WriteByte('.')
 		}
 		b.WriteString(QuoteIdentifier(part))
 	}
-	b.WriteString(" (")
+	t := copyTable{table: b.String()}
+	b.Reset()
+	b.WriteByte('(')
 	for i, col := range columns {
 		if i > 0 {
 			b.WriteString(", ")
@@ -128,13 +134,14 @@ func copyTarget(table string, columns []string) (string, error) {
 		b.WriteString(QuoteIdentifier(col))
 	}
 	b.WriteByte(')')
-	return b.String(), nil
+	t.columns = b.String()
+	return t, nil
 }
 
 // copyLocal sends the rows as LOAD DATA LOCAL INFILE. refused reports that
 // the server refused LOCAL INFILE before asking for the file, so src is
 // untouched and the rows can go another way.
-func (c *Conn) copyLocal(ctx context.Context, target string, columns []string, cs string, src CopyFromSource) (res CopyFromResult, refused bool, err error) {
+func (c *Conn) copyLocal(ctx context.Context, target copyTable, columns []string, cs string, src CopyFromSource) (res CopyFromResult, refused bool, err error) {
 	name, err := copyFileName()
 	if err != nil {
 		return CopyFromResult{}, false, err
@@ -149,10 +156,9 @@ func (c *Conn) copyLocal(ctx context.Context, target string, columns []string, c
 		return io.NopCloser(enc), nil
 	})
 	defer c.pc.SetLocalInfile(prev)
-	table, cols, _ := strings.Cut(target, " ")
-	stmt := "LOAD DATA LOCAL INFILE '" + name + "' IGNORE INTO TABLE " + table +
+	stmt := "LOAD DATA LOCAL INFILE '" + name + "' IGNORE INTO TABLE " + target.table +
 		" CHARACTER SET " + QuoteIdentifier(cs) +
-		" FIELDS TERMINATED BY X'09' ESCAPED BY X'5C' LINES TERMINATED BY X'0A' " + cols
+		" FIELDS TERMINATED BY X'09' ESCAPED BY X'5C' LINES TERMINATED BY X'0A' " + target.columns
 	ok, err := c.execRaw(ctx, []byte(stmt))
 	res = CopyFromResult{Sent: enc.rows, LocalInfile: true}
 	if err != nil {

@@ -11,7 +11,7 @@ import (
 // copyInsert sends the rows as multi-row INSERT IGNORE statements, each as
 // large as the packet limit allows, inside a transaction of its own when
 // none is open, so the copy is all or nothing as LOAD DATA is.
-func (c *Conn) copyInsert(ctx context.Context, target string, columns []string, cs string, src CopyFromSource) (CopyFromResult, error) {
+func (c *Conn) copyInsert(ctx context.Context, target copyTable, columns []string, cs string, src CopyFromSource) (CopyFromResult, error) {
 	if err := c.learnServerMaxPacket(ctx); err != nil {
 		return CopyFromResult{}, err
 	}
@@ -37,8 +37,8 @@ func (c *Conn) copyInsert(ctx context.Context, target string, columns []string, 
 }
 
 // insertRows sends src's rows as the statements.
-func (c *Conn) insertRows(ctx context.Context, target string, columns []string, lit *types.LiteralOptions, src CopyFromSource) (CopyFromResult, error) {
-	head := "INSERT IGNORE INTO " + target + " VALUES "
+func (c *Conn) insertRows(ctx context.Context, target copyTable, columns []string, lit *types.LiteralOptions, src CopyFromSource) (CopyFromResult, error) {
+	head := "INSERT IGNORE INTO " + target.table + " " + target.columns + " VALUES "
 	// A command must be smaller than max_allowed_packet, command byte included.
 	limit := c.packetLimit() - 2
 	var (
