@@ -3,6 +3,7 @@ package aiomysql
 import (
 	"context"
 	"fmt"
+	"time"
 
 	"github.com/aiomysql-go/aiomysql/internal/protocol"
 	"github.com/aiomysql-go/aiomysql/internal/types"
@@ -26,14 +27,33 @@ func (c *Conn) copyInsert(ctx context.Context, target copyTable, columns []strin
 		return res, err
 	}
 	if err != nil {
-		// A broken connection rolls back by itself; the copy's error is the one to report.
-		_, _ = c.pc.ExecText(ctx, protocol.Request{Op: "copy from"}, "ROLLBACK")
+		c.rollbackCopy(ctx)
 		return CopyFromResult{Sent: res.Sent}, err
 	}
 	if _, err := c.pc.ExecText(ctx, protocol.Request{Op: "copy from", Commit: true}, "COMMIT"); err != nil {
+		c.rollbackCopy(ctx) // when COMMIT was not sent, or the server refused it
 		return CopyFromResult{Sent: res.Sent}, err
 	}
 	return res, nil
+}
+
+// copyRollbackTimeout bounds the ROLLBACK of a failed copy.
+const copyRollbackTimeout = 10 * time.Second
+
+// rollbackCopy rolls back the transaction of a failed copy, even when ctx
+// (whose end may be why it failed) is done: a connection left with the
+// transaction open could commit part of the copy later. When the ROLLBACK
+// fails the connection is closed, which rolls back too. The copy's error
+// is the one to report.
+func (c *Conn) rollbackCopy(ctx context.Context) {
+	if c.IsClosed() {
+		return // the server rolls back by itself
+	}
+	rctx, cancel := context.WithTimeout(context.WithoutCancel(ctx), copyRollbackTimeout)
+	defer cancel()
+	if _, err := c.pc.ExecText(rctx, protocol.Request{Op: "copy from"}, "ROLLBACK"); err != nil {
+		_ = c.Close()
+	}
 }
 
 // insertRows sends src's rows as the statements.
