@@ -96,7 +96,7 @@ func (c *Conn) copyFrom(ctx context.Context, table string, columns []string, src
 	if charset.UnsafeForEscaping(cs) {
 		return CopyFromResult{}, fmt.Errorf("%w: the connection's character set is %s", ErrUnsafeInterpolation, cs)
 	}
-	if c.cfg.LocalInfile {
+	if c.pc.Capabilities()&wire.ClientLocalFiles != 0 { // Config.LocalInfile, and the server offers it
 		res, refused, err := c.copyLocal(ctx, target, columns, cs, src)
 		if !refused {
 			return res, err

@@ -1,6 +1,7 @@
 package aiomysql_test
 
 import (
+	"errors"
 	"testing"
 
 	"github.com/aiomysql-go/aiomysql"
@@ -97,6 +98,40 @@ func TestCopyFromNames(t *testing.T) {
 				if _, err := c.CopyFrom(testCtx(t), bad, []string{"x"}, aiomysql.CopyFromRows(nil)); err == nil {
 					t.Errorf("table %q accepted", bad)
 				}
+			}
+		})
+	}
+}
+
+// TestCopyFromCharset: fields go in the connection's character set, so a
+// latin1 connection's text lands converted as an INSERT's would, and bytes
+// into a binary column land as they are; a character set in which 0x5c can
+// hide inside a character is refused before anything is sent.
+func TestCopyFromCharset(t *testing.T) {
+	for _, p := range copyPaths {
+		t.Run(p.name, func(t *testing.T) {
+			c := copyConn(t, p.local, func(cfg *aiomysql.Config) { cfg.Charset = "latin1" })
+			mustExecAll(t, c, "DROP TABLE IF EXISTS cf_cs",
+				"CREATE TABLE cf_cs (id INT PRIMARY KEY, s VARCHAR(20) CHARACTER SET utf8mb4, b VARBINARY(20))")
+			t.Cleanup(func() { mustExec(t, rootConn(t), "DROP TABLE IF EXISTS cf_cs") })
+			res, err := c.CopyFrom(testCtx(t), "cf_cs", []string{"id", "s", "b"}, aiomysql.CopyFromRows([][]any{{1, "caf\xe9\t\\", []byte("caf\xe9\\")}}))
+			if err != nil || res.Rows != 1 || res.LocalInfile != p.local {
+				t.Fatalf("%+v, %v", res, err)
+			}
+			var s, b []byte
+			if err := c.QueryRow(testCtx(t), "SELECT CONVERT(s USING utf8mb4), b FROM cf_cs").Scan(&s, &b); err != nil {
+				t.Fatal(err)
+			}
+			// The latin1 connection reads back latin1: é is 0xe9 again.
+			if string(s) != "caf\xe9\t\\" || string(b) != "caf\xe9\\" {
+				t.Errorf("read back %q and %q", s, b)
+			}
+			checkRows(t, c, "SELECT COUNT(*) FROM cf_cs WHERE HEX(s) = HEX(_utf8mb4 X'636166C3A9095C')", 1)
+
+			sjis := copyConn(t, p.local, func(cfg *aiomysql.Config) { cfg.Charset = "sjis" })
+			_, err = sjis.CopyFrom(testCtx(t), "cf_src", []string{"id", "name"}, aiomysql.CopyFromRows([][]any{srcRow(1)}))
+			if !errors.Is(err, aiomysql.ErrUnsafeInterpolation) {
+				t.Errorf("sjis: error %v, want ErrUnsafeInterpolation", err)
 			}
 		})
 	}
