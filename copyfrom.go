@@ -155,7 +155,7 @@ func (c *Conn) copyLocal(ctx context.Context, target copyTable, columns []string
 		asked = true
 		return io.NopCloser(enc), nil
 	})
-	defer c.pc.SetLocalInfile(prev)
+	defer func() { c.pc.SetLocalInfile(prev) }()
 	stmt := "LOAD DATA LOCAL INFILE '" + name + "' IGNORE INTO TABLE " + target.table +
 		" CHARACTER SET " + QuoteIdentifier(cs) +
 		" FIELDS TERMINATED BY X'09' ESCAPED BY X'5C' LINES TERMINATED BY X'0A' " + target.columns

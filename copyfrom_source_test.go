@@ -100,7 +100,7 @@ func TestCopyFromSources(t *testing.T) {
 // the row, no row lands, and the connection (nothing having gone out)
 // stays usable.
 func TestCopyFromSourceErrors(t *testing.T) {
-	type notAValue struct{ x int }
+	type notAValue struct{}
 	tests := []struct {
 		name   string
 		src    func() aiomysql.CopyFromSource
