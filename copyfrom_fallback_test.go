@@ -136,3 +136,28 @@ func TestCopyFromCharset(t *testing.T) {
 		})
 	}
 }
+
+// TestCopyFromNoBackslashEscapes: under sql_mode NO_BACKSLASH_ESCAPES the
+// LOAD DATA statement (its separators given in hex) and the INSERTs still
+// say what they mean, and backslashes land as they are.
+func TestCopyFromNoBackslashEscapes(t *testing.T) {
+	for _, p := range copyPaths {
+		t.Run(p.name, func(t *testing.T) {
+			c := copyConn(t, p.local)
+			mustExec(t, c, "SET SESSION sql_mode = CONCAT(@@sql_mode, ',NO_BACKSLASH_ESCAPES')")
+			want := "a\\tb\t\\\\n\n\\N\x00'"
+			res, err := c.CopyFrom(testCtx(t), "cf_src", []string{"id", "name"}, aiomysql.CopyFromRows([][]any{{1, want}, {2, nil}}))
+			if err != nil || res.Rows != 2 || res.Warnings != 0 {
+				t.Fatalf("%+v, %v", res, err)
+			}
+			var got []byte
+			if err := c.QueryRow(testCtx(t), "SELECT name FROM cf_src WHERE id = 1").Scan(&got); err != nil {
+				t.Fatal(err)
+			}
+			if string(got) != want {
+				t.Errorf("read back %q, want %q", got, want)
+			}
+			checkRows(t, c, "SELECT COUNT(*) FROM cf_src WHERE id = 2 AND name IS NULL", 1)
+		})
+	}
+}
