@@ -228,3 +228,27 @@ func showWarnings(t *testing.T, c *aiomysql.Conn) [][]any {
 
 // errSource is the error the failing sources give.
 var errSource = errors.New("the source failed")
+
+// TestCopyFromLocation: times are written in Config.Location and cut by
+// Config.TimeTruncate, as the text protocol writes arguments.
+func TestCopyFromLocation(t *testing.T) {
+	tokyo := time.FixedZone("JST", 9*3600)
+	for _, p := range copyPaths {
+		t.Run(p.name, func(t *testing.T) {
+			c := copyConn(t, p.local, func(cfg *aiomysql.Config) { cfg.Location, cfg.TimeTruncate = tokyo, time.Millisecond })
+			mustExecAll(t, c, "DROP TABLE IF EXISTS cf_loc", "CREATE TABLE cf_loc (id INT PRIMARY KEY, dt DATETIME(6))")
+			t.Cleanup(func() { mustExec(t, rootConn(t), "DROP TABLE IF EXISTS cf_loc") })
+			when := time.Date(2024, 1, 1, 0, 0, 0, 123456789, time.UTC)
+			if _, err := c.CopyFrom(testCtx(t), "cf_loc", []string{"id", "dt"}, aiomysql.CopyFromRows([][]any{{1, when}})); err != nil {
+				t.Fatal(err)
+			}
+			var got string
+			if err := c.QueryRow(testCtx(t), "SELECT CAST(dt AS CHAR) FROM cf_loc").Scan(&got); err != nil {
+				t.Fatal(err)
+			}
+			if want := "2024-01-01 09:00:00.123000"; got != want {
+				t.Errorf("stored %s, want %s", got, want)
+			}
+		})
+	}
+}
