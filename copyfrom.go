@@ -48,13 +48,16 @@ type CopyFromResult struct {
 // connection answers the server's request for that name alone, once; every
 // other request is refused as always. Fields are sent in the connection's
 // character set, so text columns get what an INSERT would give them, and
-// bytes into binary columns land exactly.
+// bytes into binary columns land exactly. As for interpolation, a
+// character set in which 0x5c can end a character (sjis, big5, gbk, ...)
+// is refused with ErrUnsafeInterpolation.
 //
 // Without LOCAL INFILE (Config.LocalInfile off, where the client does not
 // even offer the capability, or a server with local_infile=0, which refuses
 // the statement before reading any row) the same rows go as multi-row
 // INSERT IGNORE statements, each as large as the packet limit allows,
-// inside a transaction CopyFrom opens and commits when none is open.
+// inside a transaction CopyFrom opens and commits when none is open (inside
+// the caller's transaction, they are part of it).
 // CopyFromResult.LocalInfile tells which way they went.
 //
 // Either way the copy is all or nothing on a transactional table (LOAD
