@@ -32,7 +32,6 @@ type copyEncoder struct {
 	ctx   context.Context
 	src   CopyFromSource
 	cols  []string
-	lit   *types.LiteralOptions
 	buf   []byte
 	off   int
 	rows  int64 // rows encoded
@@ -41,12 +40,12 @@ type copyEncoder struct {
 }
 
 func newCopyEncoder(ctx context.Context, src CopyFromSource, cols []string, lit *types.LiteralOptions) *copyEncoder {
-	return &copyEncoder{ctx: ctx, src: src, cols: cols, lit: lit, field: fieldEncoder{lit: lit}}
+	return &copyEncoder{ctx: ctx, src: src, cols: cols, field: fieldEncoder{lit: lit}}
 }
 
-// Read hands on encoded rows, encoding more when it runs out.
-// An error that ends the copy is returned at once, without the rows
-// encoded before it: none of them must land.
+// Read hands on encoded rows, encoding more when it runs out. An error
+// that ends the copy is returned at once, without the rows encoded before
+// it: none of them must land.
 func (e *copyEncoder) Read(p []byte) (int, error) {
 	for e.off == len(e.buf) {
 		if e.err != nil {
