@@ -13,6 +13,7 @@ type CopyFromError struct {
 	Err    error
 }
 
+// Error names the row and the column, and the reason.
 func (e *CopyFromError) Error() string {
 	if e.Column == "" {
 		return fmt.Sprintf("aiomysql: copy from: row %d: %v", e.Row, e.Err)
