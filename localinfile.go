@@ -27,8 +27,11 @@ import (
 // end and not closed. Config.LocalInfile must be on (else the error wraps
 // ErrLocalInfileRefused and nothing is sent). When the server refuses LOCAL
 // INFILE (local_infile=0) the error is its *Error and the connection stays
-// usable. ctx's cancellation acts on the socket, not on a Read of r that
-// blocks.
+// usable. An error reading r before a packet's worth (64 KiB) of it was
+// read sends none of it: the server gets an empty file, the error wraps
+// r's, and the connection stays usable; a later one closes the connection,
+// the only way to keep the server from loading a truncated file. ctx's
+// cancellation acts on the socket, not on a Read of r that blocks.
 //
 //	res, err := conn.LoadData(ctx, strings.NewReader("1,a\n2,b\n"),
 //		"LOAD DATA LOCAL INFILE 'data.csv' INTO TABLE t FIELDS TERMINATED BY ','")

@@ -58,6 +58,11 @@ func (c *Conn) serveLocalInfile(op string, name []byte) (callerErr, err error) {
 		buf := c.wc.StartPacket()
 		buf = slices.Grow(buf, chunk)[:len(buf)+chunk]
 		n, readErr := io.ReadFull(f, buf[len(buf)-chunk:])
+		if failed := readErr != nil && readErr != io.EOF && readErr != io.ErrUnexpectedEOF; failed && !sent {
+			// Nothing went out, not even what was read before the error:
+			// the empty file ends the request cleanly.
+			return fmt.Errorf("%s: reading local file %s: %w", op, QuoteName(name), readErr), c.writeFilePacket(nil)
+		}
 		if n > 0 {
 			if err := c.writeFilePacket(buf[:len(buf)-chunk+n]); err != nil {
 				return nil, err
@@ -67,9 +72,6 @@ func (c *Conn) serveLocalInfile(op string, name []byte) (callerErr, err error) {
 		switch {
 		case readErr == io.EOF || readErr == io.ErrUnexpectedEOF:
 			return nil, c.writeFilePacket(nil)
-		case readErr != nil && !sent:
-			// Nothing went out: the empty file ends the request cleanly.
-			return fmt.Errorf("%s: reading local file %s: %w", op, QuoteName(name), readErr), c.writeFilePacket(nil)
 		case readErr != nil:
 			// Part of the file went out: only closing the connection stops the
 			// server from loading a truncated file.
