@@ -206,6 +206,26 @@
 // closed; each later result says ErrConnLost (it was sent and may have run)
 // or ErrNotSent.
 //
+// # Bulk loading
+//
+// Conn.CopyFrom inserts rows from a slice (CopyFromRows, CopyFromSlice), a
+// function (CopyFromFunc) or an iterator (CopyFromSeq, CopyFromSeq2):
+//
+//	res, err := conn.CopyFrom(ctx, "fruit", []string{"id", "name"},
+//		aiomysql.CopyFromRows([][]any{{1, "apple"}, {2, "banana"}}))
+//
+// With Config.LocalInfile on, the rows stream as one LOAD DATA LOCAL INFILE
+// statement, encoded as they are read (memory stays bounded, nothing
+// touches the file system); for that call the connection answers only the
+// file name it made up, once, and every other request is refused as always.
+// Without LOCAL INFILE (Config.LocalInfile off, which keeps
+// CLIENT_LOCAL_FILES out of the handshake, or a server with local_infile=0)
+// the same rows go as multi-row INSERT IGNORE statements in a transaction.
+// Either way a copy is all or nothing on a transactional table, and rows
+// are handled as LOAD DATA LOCAL handles them: a duplicate key skips the
+// row with a warning (CopyFromResult.Rows < Sent). A cancelled or failed
+// copy leaves the connection usable or closed, never out of step.
+//
 // # Cursors
 //
 // aiomysql's cursors are Cursor[[]any] and Cursor[map[string]any]:
