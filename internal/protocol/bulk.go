@@ -50,7 +50,7 @@ type BulkResult struct {
 // each command smaller than limit bytes (the max_allowed_packet both sides
 // accept; 0 for the connection's). It stops at the first error and returns
 // it with what the commands before it did. A row too large for a command
-// of its own is ErrPacketTooLarge, and nothing of it is sent. Only where
+// of its own is ErrPacketTooLarge, and then nothing is sent. Only where
 // CanBulkExecute is true.
 func (c *Conn) BulkExecute(ctx context.Context, st *Stmt, req Request, rows [][]wire.StmtParam, limit int) (BulkResult, error) {
 	var res BulkResult
@@ -69,18 +69,21 @@ func (c *Conn) BulkExecute(ctx context.Context, st *Stmt, req Request, rows [][]
 	}
 	// The payload must be smaller than max_allowed_packet.
 	room := limit - 1 - wire.BulkHeaderSize(n, wire.BulkSendTypes)
+	// A row that cannot go refuses the call before anything is sent.
+	for i, row := range rows {
+		if len(row) != n {
+			return res, fmt.Errorf("aiomysql: %s: row %d: %d arguments for %d placeholders; nothing was sent", req.Op, i, len(row), n)
+		}
+		if size := wire.BulkRowSize(row); size > room {
+			return res, fmt.Errorf("%w: %s: row %d is %d bytes, above the %d a command of max_allowed_packet %d holds; nothing was sent",
+				ErrPacketTooLarge, req.Op, i, size, room, limit)
+		}
+	}
 	var ch bulkChunk
 	ch.reset(n)
 	start := 0
 	for i, row := range rows {
-		if len(row) != n {
-			return res, fmt.Errorf("aiomysql: %s: row %d: %d arguments for %d placeholders", req.Op, i, len(row), n)
-		}
 		size := wire.BulkRowSize(row)
-		if size > room {
-			return res, fmt.Errorf("%w: %s: row %d is %d bytes, above the %d a command of max_allowed_packet %d holds; it was not sent",
-				ErrPacketTooLarge, req.Op, i, size, room, limit)
-		}
 		if i > start && (!ch.fits(row) || ch.size+size > room) {
 			if err := c.bulkCommand(ctx, st, req, ch.types, rows[start:i], &res); err != nil {
 				return res, err
