@@ -50,7 +50,7 @@ func (c *Conn) ExecMany(ctx context.Context, query string, rows [][]any) (Result
 		nargs += len(r)
 	}
 	trace := c.startTrace(ctx, query, nargs, QueryExecModeCacheStatement)
-	br, ok, err := c.bulkExec(ctx, query, rows)
+	br, ok, _, err := c.bulkExec(ctx, query, rows, nil)
 	var r Result
 	switch {
 	case ok:
@@ -135,49 +135,54 @@ func (r *Result) add(next Result) {
 	r.status = next.status
 }
 
-// bulkExec runs text (? placeholders) over rows with COM_STMT_BULK_EXECUTE.
+// bulkExec runs text (? placeholders) over rows with COM_STMT_BULK_EXECUTE,
+// calling onSend (when not nil) just before the first command is written.
 // ok is false when bulk execution is not for this call (the server does not
 // offer it, the statement is not one it runs as a loop would, an argument
 // has no binary encoding, or the server refused the statement in bulk
-// before running any of it): nothing ran, and err is nil unless the
-// arguments are wrong whatever the path (a row of the wrong length).
-func (c *Conn) bulkExec(ctx context.Context, text string, rows [][]any) (protocol.BulkResult, bool, error) {
+// before running any of it, which refused then says): nothing ran, and err
+// is nil unless the arguments are wrong whatever the path (a row of the
+// wrong length).
+func (c *Conn) bulkExec(ctx context.Context, text string, rows [][]any, onSend func()) (res protocol.BulkResult, ok bool, refused, err error) {
 	var none protocol.BulkResult
 	if !c.bulkAllowed(text) {
-		return none, false, nil
+		return none, false, nil, nil
 	}
 	st, err := c.cachedStmt(ctx, text)
 	if err != nil {
 		var pe *prepareError
 		if errors.Is(err, errTextFallback) || errors.As(err, &pe) && pe.textMayWork() {
-			return none, false, nil
+			return none, false, nil, nil
 		}
-		return none, false, err
+		return none, false, nil, err
 	}
 	n := st.ParamCount()
 	if n == 0 {
-		return none, false, nil
+		return none, false, nil, nil
 	}
 	for i, r := range rows {
 		if len(r) != n {
-			return none, false, fmt.Errorf("aiomysql: exec many row %d: %w", i, &sqltext.ArgCountError{Want: n, Got: len(r)})
+			return none, false, nil, fmt.Errorf("aiomysql: exec many row %d: %w", i, &sqltext.ArgCountError{Want: n, Got: len(r)})
 		}
 	}
 	params, err := c.bindRows(rows)
 	if err != nil {
-		return none, false, nil // a value the binary protocol cannot carry: text may
+		return none, false, nil, nil // a value the binary protocol cannot carry: text may
 	}
 	if err := c.learnServerMaxPacket(ctx); err != nil {
-		return none, false, err
+		return none, false, nil, err
 	}
 	c.noteSent(text)
-	res, err := c.pc.BulkExecute(ctx, st.ps, protocol.Request{Op: "execmany"}, params, c.packetLimit())
+	if onSend != nil {
+		onSend()
+	}
+	res, err = c.pc.BulkExecute(ctx, st.ps, protocol.Request{Op: "execmany"}, params, c.packetLimit())
 	if err != nil && res.Commands == 0 && isServerError(err, errcode.UnsupportedPs) && !c.IsClosed() {
 		// Refused before any row ran: the caller's other path runs it.
 		c.noteNoBulk(text)
-		return none, false, nil
+		return none, false, err, nil
 	}
-	return res, true, err
+	return res, true, nil, err
 }
 
 // bulkAllowed reports whether text may go as a bulk execute.

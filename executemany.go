@@ -30,6 +30,9 @@ func (cur *Cursor[R]) ExecuteMany(ctx context.Context, query string, argsList []
 	if len(argsList) == 0 {
 		return 0, nil
 	}
+	if n, done, err := cur.executeBulk(ctx, query, argsList); done {
+		return n, err
+	}
 	o := cur.conn.sqlOptions(manyStyle(argsList))
 	if prefix, row, suffix, ok := sqltext.SplitInsert(query, o); ok {
 		return cur.executeMulti(ctx, query, multiInsert{prefix: prefix, row: row, suffix: suffix, o: o}, argsList)
