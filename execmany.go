@@ -148,6 +148,11 @@ func (c *Conn) bulkExec(ctx context.Context, text string, rows [][]any, onSend f
 	if !c.bulkAllowed(text) {
 		return none, false, nil, nil
 	}
+	// Binding first: a value without a binary encoding costs no prepare.
+	params, err := c.bindRows(rows)
+	if err != nil {
+		return none, false, nil, nil // text may carry it
+	}
 	st, err := c.cachedStmt(ctx, text)
 	if err != nil {
 		var pe *prepareError
@@ -164,10 +169,6 @@ func (c *Conn) bulkExec(ctx context.Context, text string, rows [][]any, onSend f
 		if len(r) != n {
 			return none, false, nil, fmt.Errorf("aiomysql: exec many row %d: %w", i, &sqltext.ArgCountError{Want: n, Got: len(r)})
 		}
-	}
-	params, err := c.bindRows(rows)
-	if err != nil {
-		return none, false, nil, nil // a value the binary protocol cannot carry: text may
 	}
 	if err := c.learnServerMaxPacket(ctx); err != nil {
 		return none, false, nil, err
