@@ -7,11 +7,11 @@ import (
 )
 
 // TestExecManyThroughput measures rows per second for 100,000 rows (10,000
-// with -short) by ExecMany (bulk), by Cursor.ExecuteMany's multi-row
-// rewrite, and (on a fiftieth of the rows: each is a commit of its own) by
-// one Exec per row, and logs
-// them. The one timing claim it makes is safe on any machine: bulk is not
-// slower than one round trip per row.
+// with -short) by ExecMany (bulk), by ExecMany's and Cursor.ExecuteMany's
+// multi-row rewrites, and, on a fiftieth of the rows (each is a commit of
+// its own), by one Exec per row, and logs them. The one timing claim it
+// makes is safe on any machine: bulk is not slower than one round trip per
+// row.
 func TestExecManyThroughput(t *testing.T) {
 	n := 100000
 	if testing.Short() {
