@@ -29,16 +29,20 @@ import (
 //
 // Elsewhere (MySQL, other statements), an INSERT or REPLACE with one
 // VALUES tuple goes as multi-row INSERTs with the arguments interpolated,
-// as Cursor.ExecuteMany sends them, and anything else as one execute per
-// row, one after the other. Executes are not pipelined: the rows after a
-// failing one would run all the same.
+// as Cursor.ExecuteMany sends them: the fastest way without bulk (one
+// statement a packet), and safe, since each statement is answered before
+// the next is sent. Anything else runs as one execute per row, one after
+// the other. Executes are not pipelined: the rows queued behind a failing
+// one would run all the same.
 //
-// A row of the wrong length, or one too large for a command under
+// In bulk, a row of the wrong length, or one too large for a command under
 // max_allowed_packet (ErrPacketTooLarge), fails the call before anything
-// is sent. On an error from the server the Result holds what the
-// statements before the failing one did. The tracer sees one query whose Mode is QueryExecModeCacheStatement
-// (bulk, or executes) or QueryExecModeText (multi-row INSERTs), and whose
-// Args counts every argument of every row.
+// is sent; on the other paths the statements before that row have run. On
+// an error, and when ctx ends part way, the Result holds what the
+// statements before the failing one did. The tracer sees one query whose
+// Mode is QueryExecModeCacheStatement (bulk, or executes) or
+// QueryExecModeText (multi-row INSERTs), and whose Args counts every
+// argument of every row.
 func (c *Conn) ExecMany(ctx context.Context, query string, rows [][]any) (Result, error) {
 	if len(rows) == 0 {
 		return Result{}, nil
