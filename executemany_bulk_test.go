@@ -97,3 +97,32 @@ func TestExecuteManyBulkFallsBack(t *testing.T) {
 		t.Errorf("table: %s", got)
 	}
 }
+
+// TestExecuteManyBulkTraced: ExecuteMany in bulk is one traced query in
+// QueryExecModeCacheStatement, with every argument counted; the rewrite's
+// multi-row statement is traced in QueryExecModeText.
+func TestExecuteManyBulkTraced(t *testing.T) {
+	tr := &recordingTracer{}
+	c := rootConnWith(t, func(cfg *aiomysql.Config) { cfg.Tracer = tr })
+	ctx := testCtx(t)
+	mustExecAll(t, c, "DROP TABLE IF EXISTS emb_tr", "CREATE TABLE emb_tr (id INT PRIMARY KEY, v INT)")
+	const q = "INSERT INTO emb_tr VALUES (%s, %s)"
+	for _, bulk := range []bool{true, false} {
+		c.SetBulkForTest(bulk)
+		mustExecAll(t, c, "TRUNCATE emb_tr")
+		before := len(tr.ends)
+		cur := c.Cursor()
+		if _, err := cur.ExecuteMany(ctx, q, []any{[]any{1, 1}, []any{2, 2}, []any{3, 3}}); err != nil {
+			t.Fatal(err)
+		}
+		_ = cur.Close()
+		want := aiomysql.QueryExecModeCacheStatement
+		if !bulk {
+			want = aiomysql.QueryExecModeText
+		}
+		if got := tr.ends[before:]; len(got) != 1 || got[0].SQL != q || got[0].Args != 6 || got[0].Rows != 3 || got[0].Mode != want {
+			t.Errorf("bulk %v: traced %+v, want one query of 6 args, 3 rows, mode %v", bulk, got, want)
+		}
+	}
+	c.SetBulkForTest(true)
+}
