@@ -105,3 +105,27 @@ func TestBulkExecuteSplits(t *testing.T) {
 		t.Errorf("a row above the limit: %v, want ErrPacketTooLarge", err)
 	}
 }
+
+// TestBulkExecuteAcrossFrames: a command larger than a 16 MiB frame (21 MB
+// of rows under the server's 64 MiB max_allowed_packet) goes as one
+// command in several frames, and the server reads every row.
+func TestBulkExecuteAcrossFrames(t *testing.T) {
+	c := connect(t, realOptions(t))
+	exec(t, c, "DROP TABLE IF EXISTS bulk_big")
+	exec(t, c, "CREATE TABLE bulk_big (id INT PRIMARY KEY, v MEDIUMBLOB)")
+	st := prepare(t, c, "INSERT INTO bulk_big VALUES (?, ?)")
+	var rows [][]any
+	for i := range 210 {
+		rows = append(rows, []any{i, strings.Repeat(string(rune('a'+i%26)), 100000)})
+	}
+	res, err := c.BulkExecute(testCtx(t), st, protocol.Request{Op: "bulk"}, bulkRows(t, rows...), 0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if res.Commands != 1 || res.Affected != 210 {
+		t.Errorf("BulkExecute = %+v, want one command of 210 rows", res)
+	}
+	if got := queryRows(t, c, "SELECT CONCAT(COUNT(*), ' ', SUM(LENGTH(v)), ' ', SUM(v LIKE CONCAT(CHAR(97 + id % 26), '%'))) FROM bulk_big"); got[0] != "210 21000000 210" {
+		t.Errorf("table: %s", got)
+	}
+}
