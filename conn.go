@@ -45,6 +45,10 @@ type Conn struct {
 	// unpreparable the statements the server would not prepare.
 	stmts        stmtCache
 	unpreparable map[string]bool
+	// noBulk holds the statements the server would not run in bulk;
+	// bulkOff turns bulk execution off (tests of the other paths).
+	noBulk  map[string]bool
+	bulkOff bool
 }
 
 // Ping checks that the server answers (COM_PING).

@@ -30,6 +30,9 @@ func (cur *Cursor[R]) ExecuteMany(ctx context.Context, query string, argsList []
 	if len(argsList) == 0 {
 		return 0, nil
 	}
+	if n, done, err := cur.executeBulk(ctx, query, argsList); done {
+		return n, err
+	}
 	o := cur.conn.sqlOptions(manyStyle(argsList))
 	if prefix, row, suffix, ok := sqltext.SplitInsert(query, o); ok {
 		return cur.executeMulti(ctx, query, multiInsert{prefix: prefix, row: row, suffix: suffix, o: o}, argsList)
@@ -97,6 +100,11 @@ func (cur *Cursor[R]) executeMulti(ctx context.Context, query string, m multiIns
 // longer than the limit goes alone into a statement, which the connection
 // then refuses with ErrPacketTooLarge.
 func (cur *Cursor[R]) pack(m multiInsert, argsList []any, send func(stmt []byte, nargs int) error) error {
+	return cur.conn.packInsert(m, argsList, send)
+}
+
+// packInsert is Cursor.pack, for ExecMany as well.
+func (c *Conn) packInsert(m multiInsert, argsList []any, send func(stmt []byte, nargs int) error) error {
 	// prefix and suffix hold no placeholders, but may hold %% for %.
 	head, err := sqltext.Interpolate(nil, m.prefix, m.o, nil, nil, nil)
 	if err != nil {
@@ -107,7 +115,7 @@ func (cur *Cursor[R]) pack(m multiInsert, argsList []any, send func(stmt []byte,
 		return err
 	}
 	// A command must be smaller than max_allowed_packet, command byte included.
-	limit := cur.conn.packetLimit() - 2
+	limit := c.packetLimit() - 2
 	var (
 		stmt  []byte
 		rows  int
@@ -121,7 +129,7 @@ func (cur *Cursor[R]) pack(m multiInsert, argsList []any, send func(stmt []byte,
 	}
 	for i, args := range argsList {
 		a := argArgs(args)
-		values, err := cur.conn.interpolate(m.row, m.o.Style, a)
+		values, err := c.interpolate(m.row, m.o.Style, a)
 		if err != nil {
 			return fmt.Errorf("aiomysql: executemany row %d: %w", i, err)
 		}

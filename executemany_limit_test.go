@@ -22,6 +22,7 @@ func TestExecuteManyRespectsServerLimit(t *testing.T) {
 	}
 	cfg.TLSMode = aiomysql.TLSDisabled
 	c := connectT(t, cfg)
+	c.SetBulkForTest(false) // the rewrite's packing
 	if _, err := c.Exec(ctx, "CREATE TABLE em (id INT PRIMARY KEY, v VARCHAR(200))"); err != nil {
 		t.Fatal(err)
 	}

@@ -12,7 +12,8 @@ import (
 // Config.Tracer. Its methods are called on the goroutine that runs the query;
 // TraceQueryStart may return a derived context (for example carrying a span)
 // that TraceQueryEnd receives. Every query, Exec, cursor Execute and each
-// statement ExecuteMany sends is traced; the connection's own set-up
+// statement ExecuteMany sends is traced (a bulk execute, of ExecuteMany or
+// ExecMany, as one query: see Conn.ExecMany); the connection's own set-up
 // statements are not.
 //
 // The SQL a tracer sees is the text before interpolation, so argument values

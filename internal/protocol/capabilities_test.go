@@ -27,7 +27,7 @@ func TestExtraCapabilities(t *testing.T) {
 		wire.ClientOptionalResultsetMetadata | wire.ClientMultiFactorAuthentication |
 		wire.ClientZstdCompressionAlgorithm | wire.ClientCapabilityExtension | wire.ClientSSLVerifyServerCert |
 		wire.ClientReserved | wire.MariaDBClientProgress | wire.MariaDBClientComMulti |
-		wire.MariaDBClientStmtBulkOperations | wire.MariaDBClientBulkUnitResults |
+		wire.MariaDBClientBulkUnitResults |
 		1<<40 | 1<<63
 	extras := wire.ClientInteractive | wire.ClientIgnoreSpace | wire.ClientFoundRows
 	for _, tc := range cases {
@@ -56,15 +56,19 @@ func TestExtraCapabilities(t *testing.T) {
 			if bad := got & forbidden; bad != 0 {
 				t.Errorf("the handshake response has %v, which ExtraCapabilities must not add", bad)
 			}
-			if bad := got &^ (protocol.AllowedExtraCapabilities | wire.MariaDBClientExtendedMetadata | wire.MariaDBClientCacheMetadata); bad != 0 {
+			mariadb := wire.MariaDBClientExtendedMetadata | wire.MariaDBClientCacheMetadata | wire.MariaDBClientStmtBulkOperations
+			if bad := got &^ (protocol.AllowedExtraCapabilities | mariadb); bad != 0 {
 				t.Errorf("the handshake response has %v, outside the allowed extras", bad)
 			}
 			if got&extras != extras {
 				t.Errorf("the handshake response lacks the allowed extras %v", extras&^got)
 			}
-			if mariadb := wire.MariaDBClientExtendedMetadata | wire.MariaDBClientCacheMetadata; tc.offers&wire.ClientLongPassword == 0 && got&mariadb != mariadb {
+			if tc.offers&wire.ClientLongPassword == 0 && got&mariadb != mariadb {
 				// Else the extended flags could not be seen on the wire at all.
-				t.Errorf("the handshake response to MariaDB lacks the extended and cache metadata flags: %v", got)
+				t.Errorf("the handshake response to MariaDB lacks the extended metadata, cache metadata and bulk flags: %v", got)
+			}
+			if c.CanBulkExecute() != (tc.offers&wire.ClientLongPassword == 0) {
+				t.Errorf("CanBulkExecute = %v", c.CanBulkExecute())
 			}
 			if c.Capabilities() != got {
 				t.Errorf("negotiated %v, but sent %v", c.Capabilities(), got)

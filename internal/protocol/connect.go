@@ -151,9 +151,10 @@ func (c *Conn) clientCapabilities() wire.Capability {
 	// MariaDB's extended flags are meaningful only when the server is MariaDB
 	// (it then clears CLIENT_MYSQL, i.e. ClientLongPassword).
 	// MariaDB's metadata caching lets an execute of a prepared statement
-	// skip the column definitions the client holds from an earlier one.
+	// skip the column definitions the client holds from an earlier one;
+	// bulk operations give COM_STMT_BULK_EXECUTE (see bulk.go).
 	if c.serverCaps&wire.ClientLongPassword == 0 {
-		want |= wire.MariaDBClientExtendedMetadata | wire.MariaDBClientCacheMetadata
+		want |= wire.MariaDBClientExtendedMetadata | wire.MariaDBClientCacheMetadata | wire.MariaDBClientStmtBulkOperations
 	}
 	return want & c.serverCaps
 }

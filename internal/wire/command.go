@@ -13,7 +13,7 @@ type Command byte
 // the command byte is the whole payload: use Command.Encode and
 // Command.Decode. (The server answers COM_STATISTICS with a bare status
 // string, not an OK packet.)
-// COM_STMT_BULK_EXECUTE has no type yet.
+// COM_STMT_BULK_EXECUTE is ComStmtBulkExecute (MariaDB).
 const (
 	CommandSleep            Command = 0x00
 	CommandQuit             Command = 0x01
