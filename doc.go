@@ -226,6 +226,22 @@
 // row with a warning (CopyFromResult.Rows < Sent). A cancelled or failed
 // copy leaves the connection usable or closed, never out of step.
 //
+// # Bulk execution
+//
+// Conn.ExecMany(ctx, query, rows) runs a ? statement once per row. On
+// MariaDB an INSERT, REPLACE, UPDATE or DELETE (without a subquery or
+// RETURNING) is prepared once and sent as COM_STMT_BULK_EXECUTE: all rows
+// in one command, or in as few as max_allowed_packet and the rows' types
+// allow, each answered before the next is sent. Cursor.ExecuteMany does
+// the same for %s and %(name)s statements whose arguments all bind, and
+// otherwise keeps its multi-row rewrite. Either way the affected rows are
+// summed and the insert id is the first row's, as a multi-row INSERT
+// reports it. The server runs each command as one statement: a failing row
+// undoes the whole command on InnoDB, as it does a multi-row INSERT. A bulk
+// INSERT may leave AUTO_INCREMENT gaps between commands. Elsewhere (MySQL)
+// ExecMany sends multi-row INSERTs, or one execute per row for other
+// statements.
+//
 // # Cursors
 //
 // aiomysql's cursors are Cursor[[]any] and Cursor[map[string]any]:
