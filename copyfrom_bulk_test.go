@@ -102,7 +102,9 @@ func TestCopyFromMillionRows(t *testing.T) {
 
 	sums := []int64{checksum(t, c, "cf_mixed"), checksum(t, c, "cf_mixed2"), checksum(t, c, "cf_mixed3")}
 	checkRows(t, c, "SELECT COUNT(*) FROM cf_mixed2", n)
-	rate := func(d time.Duration) string { return fmt.Sprintf("%v, %.0f rows/s", d.Round(time.Millisecond), n/d.Seconds()) }
+	rate := func(d time.Duration) string {
+		return fmt.Sprintf("%v, %.0f rows/s", d.Round(time.Millisecond), n/d.Seconds())
+	}
 	t.Logf("%d rows: CopyFrom %s; ExecuteMany rewrite %s (%.2fx); ExecuteMany bulk %s (%.2fx); CHECKSUM TABLE %v",
 		n, rate(copyTime), rate(rewriteTime), rewriteTime.Seconds()/copyTime.Seconds(),
 		rate(bulkTime), bulkTime.Seconds()/copyTime.Seconds(), sums)
