@@ -21,19 +21,8 @@ func answerCursor(c *fakeserver.Conn, id uint32) error {
 	if len(pkt) < 5 || binary.LittleEndian.Uint32(pkt) != id || wire.CursorFlags(pkt[4]) != wire.CursorReadOnly {
 		return fmt.Errorf("execute %x: want statement %d with a read-only cursor", pkt[:min(5, len(pkt))], id)
 	}
-	caps := c.Capabilities()
-	cc, err := wire.ColumnCount{Count: 1, MetadataFollows: true}.Encode(nil, caps)
-	if err != nil {
+	if err := writeBigintHead(c); err != nil {
 		return err
-	}
-	def, err := wire.ColumnDefinition{Name: "v", Type: wire.TypeLongLong, CharacterSet: 63, ColumnLength: 20}.Encode(nil, caps)
-	if err != nil {
-		return err
-	}
-	for _, p := range [][]byte{cc, def} {
-		if err := c.WritePacket(p); err != nil {
-			return err
-		}
 	}
 	return c.WriteOK(wire.OK{Header: 0xFE, StatusFlags: wire.ServerStatusAutocommit | wire.ServerStatusCursorExists})
 }

@@ -48,8 +48,9 @@ func expectExecute(c *fakeserver.Conn, id uint32) error {
 	return nil
 }
 
-// answerRow answers an execute with one binary row holding v.
-func answerRow(c *fakeserver.Conn, v int64) error {
+// writeBigintHead writes the head of a result set of one BIGINT column v:
+// its column count and definition.
+func writeBigintHead(c *fakeserver.Conn) error {
 	caps := c.Capabilities()
 	cc, err := wire.ColumnCount{Count: 1, MetadataFollows: true}.Encode(nil, caps)
 	if err != nil {
@@ -59,11 +60,21 @@ func answerRow(c *fakeserver.Conn, v int64) error {
 	if err != nil {
 		return err
 	}
-	row := binary.LittleEndian.AppendUint64([]byte{0x00, 0x00}, uint64(v))
-	for _, p := range [][]byte{cc, def, row} {
+	for _, p := range [][]byte{cc, def} {
 		if err := c.WritePacket(p); err != nil {
 			return err
 		}
+	}
+	return nil
+}
+
+// answerRow answers an execute with one binary row holding v.
+func answerRow(c *fakeserver.Conn, v int64) error {
+	if err := writeBigintHead(c); err != nil {
+		return err
+	}
+	if err := c.WritePacket(binary.LittleEndian.AppendUint64([]byte{0x00, 0x00}, uint64(v))); err != nil {
+		return err
 	}
 	return c.WriteOK(wire.OK{Header: 0xFE, StatusFlags: wire.ServerStatusAutocommit})
 }

@@ -63,16 +63,9 @@ func (c *Conn) QueuePrepare(ctx context.Context, req Request, query string) erro
 // ReadPrepare reads the reply to the oldest command due, a COM_STMT_PREPARE
 // queued with QueuePrepare, under ctx.
 func (c *Conn) ReadPrepare(ctx context.Context) (*Stmt, error) {
-	if s := c.State(); s != StateCommand {
-		if isClosed(s) {
-			return nil, c.dueError()
-		}
-		return nil, ErrBusy
-	}
-	if err := ctx.Err(); err != nil {
+	if err := c.startRead(ctx, "prepare"); err != nil {
 		return nil, err
 	}
-	c.setCall(ctx, "prepare")
 	if err := c.skipInternal(); err != nil {
 		return nil, c.endCall(err)
 	}

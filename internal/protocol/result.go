@@ -70,17 +70,26 @@ func (c *Conn) QueryText(ctx context.Context, req Request, query string) (*Resul
 // ReadResult reads the head of the reply to the oldest command whose reply
 // is due (one that Queue queued and Flush wrote), under ctx.
 func (c *Conn) ReadResult(ctx context.Context) (*Result, error) {
-	if s := c.State(); s != StateCommand {
-		if isClosed(s) {
-			return nil, c.dueError()
-		}
-		return nil, ErrBusy
-	}
-	if err := ctx.Err(); err != nil {
+	if err := c.startRead(ctx, "read result"); err != nil {
 		return nil, err
 	}
-	c.setCall(ctx, "read result")
 	return c.readResult()
+}
+
+// startRead begins a call that reads a reply due: the connection must have
+// one (StateCommand) and ctx must not have ended.
+func (c *Conn) startRead(ctx context.Context, op string) error {
+	if s := c.State(); s != StateCommand {
+		if isClosed(s) {
+			return c.dueError()
+		}
+		return ErrBusy
+	}
+	if err := ctx.Err(); err != nil {
+		return err
+	}
+	c.setCall(ctx, op)
+	return nil
 }
 
 // readResult reads the head of the head command's reply.
