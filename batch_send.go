@@ -5,7 +5,6 @@ import (
 	"errors"
 	"fmt"
 
-	"github.com/aiomysql-go/aiomysql/errcode"
 	"github.com/aiomysql-go/aiomysql/internal/protocol"
 	"github.com/aiomysql-go/aiomysql/internal/sqltext"
 	"github.com/aiomysql-go/aiomysql/internal/wire"
@@ -225,27 +224,27 @@ func (br *BatchResults) prepareAll(texts []string, byText map[string]*Stmt, fail
 		if err := c.pc.Flush(br.ctx); err != nil {
 			return err
 		}
-		for _, text := range texts[:n] {
+		outcomes := make([]error, n)
+		stmts := make([]*protocol.Stmt, n)
+		for i, text := range texts[:n] {
 			pt := c.startPrepare(br.ctx, nil, text)
-			ps, err := c.pc.ReadPrepare(br.ctx)
-			pt.end(c, err)
+			stmts[i], outcomes[i] = c.pc.ReadPrepare(br.ctx)
+			pt.end(c, outcomes[i])
+			if outcomes[i] != nil && c.IsClosed() {
+				return outcomes[i]
+			}
+		}
+		// Every reply of the window is in: a prepare the server refused for
+		// want of room may now go again, alone.
+		for i, text := range texts[:n] {
+			ps, err := c.prepareAgainIfFull(br.ctx, text, stmts[i], outcomes[i])
 			if err != nil && c.IsClosed() {
 				return err
 			}
-			if isServerError(err, errcode.MaxPreparedStmtCountReached) {
-				if old := c.stmts.evictOldest(); old != nil {
-					_ = old.Close()
-					pt = c.startPrepare(br.ctx, nil, text)
-					ps, err = c.pc.Prepare(br.ctx, text)
-					pt.end(c, err)
-					if err != nil && c.IsClosed() {
-						return err
-					}
-				}
-			}
 			if err != nil {
-				failed[text] = &prepareError{err: err}
-				if pe := failed[text].(*prepareError); pe.textMayWork() {
+				pe := &prepareError{err: err}
+				failed[text] = pe
+				if pe.textMayWork() {
 					c.noteUnpreparable(text)
 				}
 				continue

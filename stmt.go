@@ -38,23 +38,36 @@ type Stmt struct {
 // is, as is one whose % placeholders cannot be bound (inside a string, say).
 func (c *Conn) Prepare(ctx context.Context, query string) (*Stmt, error) {
 	text, names := c.serverPlaceholders(query)
-	pt := c.startPrepare(ctx, nil, text)
-	ps, err := c.pc.Prepare(ctx, text)
-	pt.end(c, err)
-	if isServerError(err, errcode.MaxPreparedStmtCountReached) && !c.IsClosed() {
-		// The server holds as many statements as it allows: make room by
-		// closing the least recently used cached one, once.
-		if old := c.stmts.evictOldest(); old != nil {
-			_ = old.Close()
-			pt = c.startPrepare(ctx, nil, text)
-			ps, err = c.pc.Prepare(ctx, text)
-			pt.end(c, err)
-		}
-	}
+	ps, err := c.tracedPrepare(ctx, text)
+	ps, err = c.prepareAgainIfFull(ctx, text, ps, err)
 	if err != nil {
 		return nil, err
 	}
 	return &Stmt{conn: c, ps: ps, query: text, names: names, call: c.isCall(text)}, nil
+}
+
+// tracedPrepare prepares text in a round trip of its own, traced.
+func (c *Conn) tracedPrepare(ctx context.Context, text string) (*protocol.Stmt, error) {
+	pt := c.startPrepare(ctx, nil, text)
+	ps, err := c.pc.Prepare(ctx, text)
+	pt.end(c, err)
+	return ps, err
+}
+
+// prepareAgainIfFull takes the outcome of preparing text: when the server
+// refused it because it holds as many statements as it allows (ER 1461),
+// the least recently used cached statement is closed (the close goes out
+// with the prepare) and text prepared once more.
+func (c *Conn) prepareAgainIfFull(ctx context.Context, text string, ps *protocol.Stmt, err error) (*protocol.Stmt, error) {
+	if !isServerError(err, errcode.MaxPreparedStmtCountReached) || c.IsClosed() {
+		return ps, err
+	}
+	old := c.stmts.evictOldest()
+	if old == nil {
+		return ps, err
+	}
+	_ = old.Close()
+	return c.tracedPrepare(ctx, text)
 }
 
 // serverPlaceholders rewrites aiomysql's %s and %(name)s placeholders to ?,

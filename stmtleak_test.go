@@ -2,6 +2,7 @@ package aiomysql_test
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"strconv"
 	"testing"
@@ -138,4 +139,47 @@ func TestP4_RefusedPrepareRunsNothingElse(t *testing.T) {
 			}
 		})
 	}
+}
+
+// TestP4_BatchPrepareRefused: in a batch whose new statements the server
+// refuses for want of room (ER 1461), the batch makes room as a single
+// call does once every reply of the pipelined prepares is in: the first
+// statement gets the room and runs; the second, with nothing left to
+// evict, gets the server's error; nothing is ErrBusy.
+func TestP4_BatchPrepareRefused(t *testing.T) {
+	admin := rootConn(t)
+	ctx := testCtx(t)
+	var was string
+	if err := admin.QueryRow(ctx, "SELECT @@GLOBAL.max_prepared_stmt_count").Scan(&was); err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { _, _ = admin.Exec(context.Background(), "SET GLOBAL max_prepared_stmt_count = "+was) })
+	c := rootConn(t)
+	var one int
+	if err := c.QueryRow(ctx, "SELECT ? + 0", 1).Scan(&one); err != nil {
+		t.Fatal(err)
+	}
+	mustExec(t, admin, "SET GLOBAL max_prepared_stmt_count = "+strconv.Itoa(globalCounter(t, admin, "Prepared_stmt_count")))
+	var b aiomysql.Batch
+	b.Queue("SELECT ? + 1", 5)
+	b.Queue("SELECT ? + 2", 5)
+	br := c.SendBatch(ctx, &b)
+	var v int
+	if err := br.QueryRow().Scan(&v); err != nil || v != 6 {
+		t.Fatalf("first: %d, %v", v, err)
+	}
+	err := br.QueryRow().Scan(&v)
+	if !isErrNumber(err, 1461) {
+		t.Fatalf("second: %d, %v; want ER 1461", v, err)
+	}
+	if err := br.Close(); err != nil {
+		t.Fatal(err)
+	}
+	mustExec(t, admin, "SET GLOBAL max_prepared_stmt_count = "+was)
+}
+
+// isErrNumber reports whether err is the server's error number n.
+func isErrNumber(err error, n uint16) bool {
+	var se *aiomysql.Error
+	return errors.As(err, &se) && se.Number == n
 }

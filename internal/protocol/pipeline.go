@@ -90,32 +90,12 @@ func (c *Conn) ReadPrepare(ctx context.Context) (*Stmt, error) {
 // data of the parameters that go as long data, as Queue does; its reply is
 // read with ReadResult.
 func (c *Conn) QueueExecute(ctx context.Context, st *Stmt, req Request, params []wire.StmtParam) error {
-	if st.closed {
-		return fmt.Errorf("%w: the statement is closed", ErrClosed)
-	}
-	if len(params) != len(st.Params) {
-		return fmt.Errorf("aiomysql: %s: %d arguments for %d placeholders", req.Op, len(params), len(st.Params))
+	if err := checkExecute(st, req, params); err != nil {
+		return err
 	}
 	return c.queueing(ctx, req.Op, func() error {
-		mark := c.wc.Pending()
-		params, long, err := c.queueLongData(req.Op, st.ID, params)
-		if err != nil {
-			return err
-		}
-		send := long || !sameTypes(st.sentTypes, params)
-		req.Binary, req.stmt = true, st
-		st.cursor = nil
-		err = c.queueCmd(req, func(b []byte) ([]byte, error) {
-			return wire.ComStmtExecute{StatementID: st.ID, Iterations: 1, Params: params, SendTypes: send}.Encode(b, c.caps)
-		})
-		if err != nil {
-			c.wc.TruncatePending(mark)
-			return err
-		}
-		if send {
-			st.noteTypes(params)
-		}
-		return nil
+		_, err := c.queueExecute(st, req, params)
+		return err
 	})
 }
 

@@ -111,35 +111,17 @@ func (c *Conn) readColumnDefs(op string, n int) ([]types.Column, []wire.ColumnDe
 // A string or binary parameter above Options.LongDataThreshold goes ahead
 // of the execute as long data, in the same write (see longdata.go).
 func (c *Conn) Execute(ctx context.Context, st *Stmt, req Request, params []wire.StmtParam) (*Result, error) {
-	if st.closed {
-		return nil, fmt.Errorf("%w: the statement is closed", ErrClosed)
-	}
-	if len(params) != len(st.Params) {
-		return nil, fmt.Errorf("aiomysql: %s: %d arguments for %d placeholders", req.Op, len(params), len(st.Params))
+	if err := checkExecute(st, req, params); err != nil {
+		return nil, err
 	}
 	if err := c.begin(ctx, req.Op); err != nil {
 		return nil, err
 	}
 	c.changes.queried = true
-	mark := c.wc.Pending()
-	params, long, err := c.queueLongData(req.Op, st.ID, params)
+	long, err := c.queueExecute(st, req, params)
 	if err != nil {
 		c.unclaim()
 		return nil, c.endCall(err)
-	}
-	send := long || !sameTypes(st.sentTypes, params)
-	req.Binary, req.stmt = true, st
-	st.cursor = nil // the server closes it
-	err = c.queueCmd(req, func(b []byte) ([]byte, error) {
-		return wire.ComStmtExecute{StatementID: st.ID, Flags: req.cursorFlags(), Iterations: 1, Params: params, SendTypes: send}.Encode(b, c.caps)
-	})
-	if err != nil {
-		c.wc.TruncatePending(mark) // the long data goes with its execute or not at all
-		c.unclaim()
-		return nil, c.endCall(err)
-	}
-	if send {
-		st.noteTypes(params)
 	}
 	if err := c.flush(req.Op); err != nil {
 		return nil, c.endCall(err)
@@ -152,6 +134,44 @@ func (c *Conn) Execute(ctx context.Context, st *Stmt, req Request, params []wire
 		return nil, err
 	}
 	return r, nil
+}
+
+// checkExecute refuses an execute of a closed statement, or with as many
+// parameters as it has not placeholders.
+func checkExecute(st *Stmt, req Request, params []wire.StmtParam) error {
+	if st.closed {
+		return fmt.Errorf("%w: the statement is closed", ErrClosed)
+	}
+	if len(params) != len(st.Params) {
+		return fmt.Errorf("aiomysql: %s: %d arguments for %d placeholders", req.Op, len(params), len(st.Params))
+	}
+	return nil
+}
+
+// queueExecute queues a COM_STMT_EXECUTE of st with params, after the long
+// data of the parameters that go as long data (long reports whether any
+// did). On an error nothing stays queued: the long data goes with its
+// execute or not at all.
+func (c *Conn) queueExecute(st *Stmt, req Request, params []wire.StmtParam) (long bool, err error) {
+	mark := c.wc.Pending()
+	params, long, err = c.queueLongData(req.Op, st.ID, params)
+	if err != nil {
+		return false, err
+	}
+	send := long || !sameTypes(st.sentTypes, params)
+	req.Binary, req.stmt = true, st
+	st.cursor = nil // the server closes it
+	err = c.queueCmd(req, func(b []byte) ([]byte, error) {
+		return wire.ComStmtExecute{StatementID: st.ID, Flags: req.cursorFlags(), Iterations: 1, Params: params, SendTypes: send}.Encode(b, c.caps)
+	})
+	if err != nil {
+		c.wc.TruncatePending(mark)
+		return false, err
+	}
+	if send {
+		st.noteTypes(params)
+	}
+	return long, nil
 }
 
 // noteTypes records the parameter types the server now holds for st.
