@@ -101,27 +101,16 @@ func (c *Conn) cachedStmt(ctx context.Context, text string) (*Stmt, error) {
 	if st := c.stmts.get(text); st != nil {
 		return st, nil
 	}
-	st := &Stmt{conn: c, query: text}
-	for retry := true; ; retry = false {
-		pt := c.startPrepare(ctx, nil, text)
-		ps, err := c.pc.Prepare(ctx, text)
-		pt.end(c, err)
-		if err != nil && retry && isServerError(err, errcode.MaxPreparedStmtCountReached) && !c.IsClosed() {
-			if old := c.stmts.evictOldest(); old != nil {
-				_ = old.Close()
-				continue
-			}
+	ps, err := c.tracedPrepare(ctx, text)
+	if ps, err = c.prepareAgainIfFull(ctx, text, ps, err); err != nil {
+		if isServerError(err, errcode.UnsupportedPs) {
+			c.noteUnpreparable(text)
 		}
-		if err != nil {
-			if isServerError(err, errcode.UnsupportedPs) {
-				c.noteUnpreparable(text)
-			}
-			return nil, &prepareError{err: err}
-		}
-		st.ps = ps
-		c.cacheStmt(st)
-		return st, nil
+		return nil, &prepareError{err: err}
 	}
+	st := &Stmt{conn: c, ps: ps, query: text}
+	c.cacheStmt(st)
+	return st, nil
 }
 
 // bindRows encodes each row's values as binary parameters, all in one

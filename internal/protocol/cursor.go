@@ -34,10 +34,8 @@ type Cursor struct {
 	cols []types.Column
 	ok   wire.OK
 
-	buf    []byte // the current batch's rows, back to back
-	ends   []int  // where each row ends in buf
-	next   int    // the next row of the batch to return
-	last   bool   // the server has sent the last row
+	rows   rowStore // the current batch
+	last   bool     // the server has sent the last row
 	closed bool
 	err    error
 }
@@ -49,7 +47,7 @@ type Cursor struct {
 // then read as any reply. With own, the statement is closed when the
 // Cursor is.
 func (c *Conn) OpenCursor(st *Stmt, r *Result, fetchSize int, own bool) (*Cursor, error) {
-	if !r.inSet || r.ahead.pos < r.ahead.n {
+	if !r.inSet || r.ahead.left() {
 		return nil, nil // no rows, or rows already read ahead (a CALL's): no cursor
 	}
 	if c.caps&wire.ClientDeprecateEOF == 0 {
@@ -69,7 +67,7 @@ func (c *Conn) OpenCursor(st *Stmt, r *Result, fetchSize int, own bool) (*Cursor
 			return nil, err
 		}
 		if row != nil {
-			r.ahead.hold(row) // no cursor; NextRow gives the row back
+			r.ahead.add(row) // no cursor; NextRow gives the row back
 			return nil, nil
 		}
 		if r.ok.StatusFlags&wire.ServerStatusCursorExists == 0 {
@@ -125,7 +123,7 @@ func (cur *Cursor) NextRow() ([]byte, error) {
 	if cur.err != nil || cur.closed {
 		return nil, cur.err
 	}
-	if cur.next == len(cur.ends) {
+	if !cur.rows.left() {
 		if cur.last {
 			cur.release()
 			return nil, nil
@@ -133,17 +131,12 @@ func (cur *Cursor) NextRow() ([]byte, error) {
 		if err := cur.fetch(); err != nil {
 			return nil, cur.fail(err)
 		}
-		if len(cur.ends) == 0 {
+		if !cur.rows.left() {
 			cur.release()
 			return nil, nil
 		}
 	}
-	start := 0
-	if cur.next > 0 {
-		start = cur.ends[cur.next-1]
-	}
-	cur.next++
-	return cur.buf[start:cur.ends[cur.next-1]], nil
+	return cur.rows.next(), nil
 }
 
 // fetch asks for the next batch and reads it in full.
@@ -155,7 +148,7 @@ func (cur *Cursor) fetch() error {
 	if st.closed {
 		return fmt.Errorf("%w: the statement is closed, and its cursor with it", ErrClosed)
 	}
-	cur.buf, cur.ends, cur.next = cur.buf[:0], cur.ends[:0], 0
+	cur.rows.reset()
 	return c.roundTrip(cur.ctx, Request{Op: cur.op, Binary: true}, func(b []byte) ([]byte, error) {
 		return wire.ComStmtFetch{StatementID: st.ID, Rows: cur.batch}.Encode(b, c.caps)
 	}, func() error {
@@ -175,12 +168,11 @@ func (cur *Cursor) fetch() error {
 				cur.last = f&wire.ServerStatusLastRowSent != 0 || f&wire.ServerStatusCursorExists == 0
 				return nil
 			}
-			if len(cur.ends) == int(cur.batch) {
+			if cur.rows.len() == int(cur.batch) {
 				// More rows than asked for: a server that would fill memory.
 				return c.fail(protocolError("%s: more than the %d rows fetched", cur.op, cur.batch))
 			}
-			cur.buf = append(cur.buf, pkt...)
-			cur.ends = append(cur.ends, len(cur.buf))
+			cur.rows.add(pkt)
 		}
 	})
 }
@@ -203,7 +195,7 @@ func (cur *Cursor) release() {
 		return
 	}
 	cur.closed = true
-	cur.buf, cur.ends, cur.next = nil, nil, 0
+	cur.rows = rowStore{}
 	c, st := cur.c, cur.st
 	current := st.cursor == cur
 	if current {

@@ -23,10 +23,7 @@ import (
 // lookahead holds the rows of the current result set read with its head,
 // and the OUT parameters met in the reply so far.
 type lookahead struct {
-	buf  []byte // the held rows' bytes, reused
-	ends [2]int // where each held row ends in buf
-	n    int    // rows held
-	pos  int    // rows handed out
+	rowStore // the held rows
 	// headFlags are the status flags of the EOF after the column
 	// definitions (without CLIENT_DEPRECATE_EOF), 0 when there was none.
 	headFlags wire.StatusFlag
@@ -37,6 +34,10 @@ type lookahead struct {
 	outDefs []wire.ColumnDefinition
 }
 
+// readAheadRows is how many rows of a CALL's set are read with its head:
+// enough to tell a set of one row ended by the OUT-parameters flag.
+const readAheadRows = 2
+
 // start readies l for a new reply.
 func (l *lookahead) start() {
 	l.reset()
@@ -46,29 +47,8 @@ func (l *lookahead) start() {
 
 // reset readies l for a new result of the reply.
 func (l *lookahead) reset() {
-	l.buf, l.n, l.pos, l.headFlags = l.buf[:0], 0, 0, 0
-}
-
-// hold keeps a copy of row.
-func (l *lookahead) hold(row []byte) {
-	l.buf = append(l.buf, row...)
-	l.ends[l.n] = len(l.buf)
-	l.n++
-}
-
-// next returns the next held row, or nil when none is left. It stays valid
-// until the next result's head is read.
-func (l *lookahead) next() []byte {
-	if l.pos == l.n {
-		return nil
-	}
-	start := 0
-	if l.pos > 0 {
-		start = l.ends[l.pos-1]
-	}
-	row := l.buf[start:l.ends[l.pos]:l.ends[l.pos]]
-	l.pos++
-	return row
+	l.rowStore.reset()
+	l.headFlags = 0
 }
 
 // readAhead reads, for a CALL, the first rows of the result set whose
@@ -82,7 +62,7 @@ func (r *Result) readAhead() error {
 	if !r.req.Call {
 		return nil
 	}
-	for range len(r.ahead.ends) {
+	for range readAheadRows {
 		pkt, err := c.wc.ReadPacket()
 		if err != nil {
 			return c.ioError(r.req.Op, err)
@@ -105,7 +85,7 @@ func (r *Result) readAhead() error {
 			r.keepOutParams()
 			return nil
 		}
-		r.ahead.hold(pkt)
+		r.ahead.add(pkt)
 	}
 	return nil
 }
@@ -114,7 +94,7 @@ func (r *Result) readAhead() error {
 // ahead to its end when it holds the OUT parameters.
 func (r *Result) keepOutParams() {
 	l := &r.ahead
-	if !r.IsOutParams() || l.n != 1 {
+	if !r.IsOutParams() || l.len() != 1 {
 		return
 	}
 	l.out = true
