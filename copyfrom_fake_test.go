@@ -40,20 +40,9 @@ func startCopyFakeServer(t *testing.T) *copyFakeServer {
 			s.mu.Lock()
 			name := s.ask(q)
 			s.mu.Unlock()
-			if err := c.WritePacket(append([]byte{0xFB}, name...)); err != nil {
+			r, err := requestFile(c, name)
+			if err != nil {
 				return err
-			}
-			var r infileReply
-			for {
-				p, err := c.ReadPacket()
-				if err != nil {
-					return err
-				}
-				r.packets++
-				if len(p) == 0 {
-					break
-				}
-				r.data = append(r.data, p...)
 			}
 			s.got <- r
 			return c.WriteOK(wire.OK{AffectedRows: uint64(len(r.data)), StatusFlags: wire.ServerStatusAutocommit})

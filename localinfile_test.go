@@ -148,6 +148,27 @@ type infileReply struct {
 	packets int
 }
 
+// requestFile sends a LOCAL INFILE request for name, as a server answering
+// a statement does, and reads the client's file up to its empty
+// terminator.
+func requestFile(c *fakeserver.Conn, name string) (infileReply, error) {
+	var r infileReply
+	if err := c.WritePacket(append([]byte{0xFB}, name...)); err != nil {
+		return r, err
+	}
+	for {
+		p, err := c.ReadPacket()
+		if err != nil {
+			return r, err
+		}
+		r.packets++
+		if len(p) == 0 {
+			return r, nil
+		}
+		r.data = append(r.data, p...)
+	}
+}
+
 // errReply makes the server answer a request with ERR instead of OK.
 const errReplyPrefix = "ERR:"
 
@@ -168,20 +189,9 @@ func startInfileServer(t *testing.T) *infileServer {
 		}
 		return serveQueries(c, false, func(q string) error {
 			name, replyErr := strings.CutPrefix(q, errReplyPrefix)
-			if err := c.WritePacket(append([]byte{0xFB}, name...)); err != nil {
+			r, err := requestFile(c, name)
+			if err != nil {
 				return err
-			}
-			var r infileReply
-			for {
-				p, err := c.ReadPacket()
-				if err != nil {
-					return err
-				}
-				r.packets++
-				if len(p) == 0 {
-					break
-				}
-				r.data = append(r.data, p...)
 			}
 			s.got <- r
 			if replyErr {

@@ -58,20 +58,9 @@ func infileStmtServer(t *testing.T) (*fakeserver.Server, <-chan infileReply) {
 				if err := ex.Decode(pkt, c.Capabilities(), 0, nil); err != nil {
 					return err
 				}
-				if err := c.WritePacket(append([]byte{0xFB}, names[ex.StatementID]...)); err != nil {
+				r, err := requestFile(c, names[ex.StatementID])
+				if err != nil {
 					return err
-				}
-				var r infileReply
-				for {
-					p, err := c.ReadPacket()
-					if err != nil {
-						return err
-					}
-					r.packets++
-					if len(p) == 0 {
-						break
-					}
-					r.data = append(r.data, p...)
 				}
 				got <- r
 				if err := c.WriteOK(wire.OK{AffectedRows: uint64(len(r.data)), StatusFlags: wire.ServerStatusAutocommit}); err != nil {
