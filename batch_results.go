@@ -33,6 +33,7 @@ type BatchResults struct {
 	closeErr error
 
 	cached   []*Stmt // taken from the statement cache, put back at the end
+	pool     PoolConn // the Pool's SendBatch: released by Close
 	prepared []*Stmt // prepared for the batch: cached or closed at the end
 }
 
@@ -223,6 +224,11 @@ func (br *BatchResults) Close() error {
 	br.keepStatements()
 	br.trace.end(br.c, first)
 	br.closeErr = first
+	if br.pool.p != nil {
+		c := br.pool
+		br.pool = PoolConn{}
+		c.Release()
+	}
 	return first
 }
 

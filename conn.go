@@ -3,6 +3,7 @@ package aiomysql
 import (
 	"context"
 	"strconv"
+	"sync/atomic"
 
 	"github.com/aiomysql-go/aiomysql/internal/charset"
 	"github.com/aiomysql-go/aiomysql/internal/protocol"
@@ -49,6 +50,23 @@ type Conn struct {
 	// bulkOff turns bulk execution off (tests of the other paths).
 	noBulk  map[string]bool
 	bulkOff bool
+
+	// gen is the connection's lease in a Pool: it advances when the
+	// connection is given back, which ends PoolConn values and the Tx, Stmt
+	// and Cursor objects made under the lease before (see leaseErr).
+	gen atomic.Uint64
+	// userStmts counts the statements of Prepare not closed: a pool resets
+	// a connection given back with some open (ResetChanged).
+	userStmts int
+}
+
+// leaseErr returns ErrConnReleased when the lease gen, under which an
+// object was made, has ended.
+func (c *Conn) leaseErr(gen uint64) error {
+	if c.gen.Load() != gen {
+		return ErrConnReleased
+	}
+	return nil
 }
 
 // Ping checks that the server answers (COM_PING).
@@ -69,6 +87,7 @@ func (c *Conn) SelectDB(ctx context.Context, db string) error {
 func (c *Conn) ResetSession(ctx context.Context) error {
 	err := c.pc.ResetConnection(ctx)
 	c.forgetStatements() // the server deallocated them, or the connection is gone
+	c.userStmts = 0
 	if err != nil {
 		return err
 	}
@@ -83,6 +102,7 @@ func (c *Conn) ResetSession(ctx context.Context) error {
 func (c *Conn) ChangeUser(ctx context.Context, user, password, db string) error {
 	err := c.pc.ChangeUser(ctx, user, password, db)
 	c.forgetStatements()
+	c.userStmts = 0
 	if err != nil {
 		return err
 	}

@@ -48,6 +48,8 @@ type Cursor[R CursorRow] struct {
 	names    []string // dict keys, with duplicates disambiguated
 	executed string
 	closed   bool
+	gen      uint64   // the lease it was made under (a pool connection's)
+	pool     PoolConn // the Pool's Cursor: released by Close
 }
 
 // Cursor returns a cursor whose rows are tuples ([]any). It is buffered
@@ -84,7 +86,7 @@ func newDictCursor(c *Conn, streaming bool) *Cursor[map[string]any] {
 
 // newCursor makes a cursor with no result yet: RowCount -1, as aiomysql's.
 func newCursor[R CursorRow](c *Conn, streaming bool, build func(*Cursor[R], []any) R) *Cursor[R] {
-	return &Cursor[R]{conn: c, streaming: streaming, ArraySize: 1, build: build, rowcount: -1}
+	return &Cursor[R]{conn: c, streaming: streaming, ArraySize: 1, build: build, rowcount: -1, gen: c.gen.Load()}
 }
 
 // ErrCursorClosed is returned by a cursor's methods after Close.
@@ -152,6 +154,9 @@ func (cur *Cursor[R]) failed(err error) int64 {
 func (cur *Cursor[R]) reset(ctx context.Context) error {
 	if cur.closed {
 		return ErrCursorClosed
+	}
+	if err := cur.conn.leaseErr(cur.gen); err != nil {
+		return err
 	}
 	if cur.rows != nil {
 		if err := cur.rows.rebind(ctx); err != nil {
@@ -257,6 +262,11 @@ func (cur *Cursor[R]) Close() error {
 	}
 	err := cur.discard()
 	cur.closed = true
+	if cur.pool.p != nil {
+		c := cur.pool
+		cur.pool = PoolConn{}
+		c.Release()
+	}
 	return err
 }
 

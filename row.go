@@ -5,6 +5,7 @@ import "errors"
 // Row is the result of QueryRow: the first row of a query, read on Scan.
 type Row struct {
 	rows *Rows
+	pool PoolConn // the Pool's QueryRow: released by Scan
 	use  uint64 // which use of rows (the connection's reused one) is this Row's
 	err  error
 }
@@ -16,6 +17,13 @@ var ErrNoRows = errNoRows
 // Scan copies the first row's values into dest and discards the rest of the
 // result. It returns ErrNoRows when there is no row.
 func (r *Row) Scan(dest ...any) error {
+	if r.pool.p != nil {
+		// Released after the scan, when nothing touches the connection's
+		// reused Rows any more.
+		c := r.pool
+		r.pool = PoolConn{}
+		defer c.Release()
+	}
 	if r.err != nil {
 		return r.err
 	}

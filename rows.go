@@ -36,6 +36,7 @@ type Rows struct {
 	plan     *structPlan // RowToStructByName's mapping for the current set
 	out      *OutParams  // a CALL's OUT parameters, once met (call.go)
 	use      uint64      // advances each time the Rows is reused (QueryRow's)
+	pool     PoolConn    // the Pool's Query: released when the Rows ends
 }
 
 // rowSource is where a Rows reads: a command's reply (*protocol.Result)
@@ -276,6 +277,11 @@ func (r *Rows) finish(err error) {
 		r.err = err
 	}
 	r.trace.end(r.conn, r.err, r.nrows+int64(r.affected))
+	if r.pool.p != nil {
+		c := r.pool
+		r.pool = PoolConn{}
+		c.Release()
+	}
 }
 
 // rebind makes ctx govern the rest of the rows (streaming cursors take a

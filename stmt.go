@@ -25,6 +25,11 @@ type Stmt struct {
 	query string
 	names []string // the named placeholders in order; nil for positional
 	call  bool     // a CALL: its OUT parameters are a result set (see Rows.OutParams)
+	// user: the Stmt is Prepare's, which ends with the lease gen it was
+	// prepared under (a pool connection's; see Conn.leaseErr).
+	user bool
+	gen  uint64
+	open bool // counted in conn.userStmts
 
 	params []wire.StmtParam
 	buf    []byte // the parameters' encodings
@@ -43,7 +48,8 @@ func (c *Conn) Prepare(ctx context.Context, query string) (*Stmt, error) {
 	if err != nil {
 		return nil, err
 	}
-	return &Stmt{conn: c, ps: ps, query: text, names: names, call: c.isCall(text)}, nil
+	c.userStmts++
+	return &Stmt{conn: c, ps: ps, query: text, names: names, call: c.isCall(text), user: true, gen: c.gen.Load(), open: true}, nil
 }
 
 // tracedPrepare prepares text in a round trip of its own, traced.
@@ -161,6 +167,9 @@ func (s *Stmt) execute(ctx context.Context, op string, args []any) (*protocol.Re
 		}
 		return nil, nil, errors.New("aiomysql: a QueryExecMode has no meaning for a prepared Stmt")
 	}
+	if err := s.leaseErr(); err != nil {
+		return nil, nil, err
+	}
 	args, err := s.positional(args)
 	if err != nil {
 		return nil, nil, err
@@ -208,6 +217,9 @@ func (s *Stmt) Query(ctx context.Context, args ...any) (*Rows, error) {
 		return nil, errors.New("aiomysql: a QueryExecMode has no meaning for a prepared Stmt")
 	}
 	if err := fetchSizeError(o.fetchSize); err != nil {
+		return nil, err
+	}
+	if err := s.leaseErr(); err != nil {
 		return nil, err
 	}
 	args, err := s.positional(args)
@@ -271,9 +283,34 @@ func (s *Stmt) Exec(ctx context.Context, args ...any) (Result, error) {
 // execute whose long data the server refused, so Reset is rarely needed.
 // An ended ctx interrupts it as it does any call; on a closed statement it
 // returns ErrClosed.
-func (s *Stmt) Reset(ctx context.Context) error { return s.conn.pc.ResetStmt(ctx, s.ps) }
+func (s *Stmt) Reset(ctx context.Context) error {
+	if err := s.leaseErr(); err != nil {
+		return err
+	}
+	return s.conn.pc.ResetStmt(ctx, s.ps)
+}
 
 // Close deallocates the statement on the server. COM_STMT_CLOSE has no
 // reply: it goes out with the connection's next command. Close is
-// idempotent.
-func (s *Stmt) Close() error { return s.conn.pc.CloseStmt(s.ps) }
+// idempotent. On a pool connection given back since Prepare it returns
+// ErrConnReleased and sends nothing: the pool reset the connection, which
+// deallocated it, when it was given back with statements open.
+func (s *Stmt) Close() error {
+	if err := s.leaseErr(); err != nil {
+		return err
+	}
+	if s.open {
+		s.open = false
+		s.conn.userStmts--
+	}
+	return s.conn.pc.CloseStmt(s.ps)
+}
+
+// leaseErr returns ErrConnReleased for a Stmt of Prepare's whose pool
+// connection was given back since.
+func (s *Stmt) leaseErr() error {
+	if !s.user {
+		return nil
+	}
+	return s.conn.leaseErr(s.gen)
+}

@@ -89,6 +89,8 @@ type TxOptions struct {
 type Tx struct {
 	conn *Conn
 	done bool
+	gen  uint64   // the lease it began under (a pool connection's)
+	pool PoolConn // the Pool's Begin: released when the Tx ends
 }
 
 // ErrTxDone is returned by a Tx's methods after it was committed or rolled back.
@@ -127,7 +129,7 @@ func (c *Conn) BeginTx(ctx context.Context, opts TxOptions) (*Tx, error) {
 	if _, err := c.exec(ctx, q, sqltext.Question, nil); err != nil {
 		return nil, err
 	}
-	return &Tx{conn: c}, nil
+	return &Tx{conn: c, gen: c.gen.Load()}, nil
 }
 
 // Conn returns the transaction's connection.
@@ -135,45 +137,65 @@ func (tx *Tx) Conn() *Conn { return tx.conn }
 
 // Exec runs a statement in the transaction (see Conn.Exec).
 func (tx *Tx) Exec(ctx context.Context, query string, args ...any) (Result, error) {
-	if tx.done {
-		return Result{}, ErrTxDone
+	if err := tx.usable(); err != nil {
+		return Result{}, err
 	}
 	return tx.conn.Exec(ctx, query, args...)
 }
 
 // Query runs a query in the transaction (see Conn.Query).
 func (tx *Tx) Query(ctx context.Context, query string, args ...any) (*Rows, error) {
-	if tx.done {
-		return nil, ErrTxDone
+	if err := tx.usable(); err != nil {
+		return nil, err
 	}
 	return tx.conn.Query(ctx, query, args...)
 }
 
 // QueryRow runs a one-row query in the transaction (see Conn.QueryRow).
 func (tx *Tx) QueryRow(ctx context.Context, query string, args ...any) *Row {
-	if tx.done {
-		return &Row{err: ErrTxDone}
+	if err := tx.usable(); err != nil {
+		return &Row{err: err}
 	}
 	return tx.conn.QueryRow(ctx, query, args...)
 }
 
 // Commit commits the transaction.
 func (tx *Tx) Commit(ctx context.Context) error {
-	if tx.done {
-		return ErrTxDone
+	if err := tx.usable(); err != nil {
+		return err
 	}
 	tx.done = true
+	defer tx.end()
 	return tx.conn.Commit(ctx)
 }
 
 // Rollback rolls the transaction back. After Commit it returns ErrTxDone,
 // so `defer tx.Rollback(ctx)` is safe.
 func (tx *Tx) Rollback(ctx context.Context) error {
+	if err := tx.usable(); err != nil {
+		return err
+	}
+	tx.done = true
+	defer tx.end()
+	return tx.conn.Rollback(ctx)
+}
+
+// usable returns ErrTxDone after Commit or Rollback, and ErrConnReleased
+// when its pool connection was given back since Begin.
+func (tx *Tx) usable() error {
 	if tx.done {
 		return ErrTxDone
 	}
-	tx.done = true
-	return tx.conn.Rollback(ctx)
+	return tx.conn.leaseErr(tx.gen)
+}
+
+// end gives a Pool's Begin's connection back.
+func (tx *Tx) end() {
+	if tx.pool.p != nil {
+		c := tx.pool
+		tx.pool = PoolConn{}
+		c.Release()
+	}
 }
 
 // Savepoint sets a savepoint with that name (quoted as an identifier).
@@ -192,8 +214,8 @@ func (tx *Tx) ReleaseSavepoint(ctx context.Context, name string) error {
 }
 
 func (tx *Tx) simple(ctx context.Context, q string) error {
-	if tx.done {
-		return ErrTxDone
+	if err := tx.usable(); err != nil {
+		return err
 	}
 	_, err := tx.conn.exec(ctx, q, sqltext.Question, nil)
 	return err

@@ -39,5 +39,8 @@ func (cur *Cursor[R]) ShowWarnings(ctx context.Context) ([]Warning, error) {
 	if cur.closed {
 		return nil, ErrCursorClosed
 	}
+	if err := cur.conn.leaseErr(cur.gen); err != nil {
+		return nil, err
+	}
 	return cur.conn.ShowWarnings(ctx)
 }

@@ -145,3 +145,7 @@ func normalizeParam(name string) string {
 	}
 	return b.String()
 }
+
+// ParseDuration reads a duration as every duration parameter is read: a Go
+// duration or a bare number of seconds, not negative.
+func ParseDuration(v string) (time.Duration, error) { return parseDuration(v) }

@@ -80,6 +80,10 @@ type Conn struct {
 	status  wire.StatusFlag
 	session Session
 	changes sessionChanges
+	// peek looks at the idle socket (CheckLiveness).
+	peek peeker
+	// cursors counts the server-side cursors open (Cursors).
+	cursors int
 
 	localInfile LocalInfileHandler
 
@@ -134,6 +138,11 @@ func (c *Conn) Downgraded() bool { return c.downgraded }
 
 // AuthPlugin returns the name of the plugin that authenticated the connection.
 func (c *Conn) AuthPlugin() string { return c.authPlugin }
+
+// Cursors returns the number of server-side cursors open on the
+// connection: the connection is idle between their fetches, but a Cursor
+// still reads from it.
+func (c *Conn) Cursors() int { return c.cursors }
 
 // State returns the connection's state.
 func (c *Conn) State() State { return State(c.state.Load()) }

@@ -81,6 +81,7 @@ func (c *Conn) OpenCursor(st *Stmt, r *Result, fetchSize int, own bool) (*Cursor
 		defs: append([]wire.ColumnDefinition(nil), r.defs...),
 		cols: append([]types.Column(nil), r.cols...)}
 	st.cursor = cur
+	c.cursors++
 	return cur, nil
 }
 
@@ -197,6 +198,7 @@ func (cur *Cursor) release() {
 	cur.closed = true
 	cur.rows = rowStore{}
 	c, st := cur.c, cur.st
+	c.cursors--
 	current := st.cursor == cur
 	if current {
 		st.cursor = nil

@@ -34,7 +34,7 @@ func (c *Conn) CheckLiveness() error {
 		return c.closedError()
 	}
 	if c.wc.Buffered() == 0 {
-		readable, eof, err := peekSocket(c.raw)
+		readable, eof, err := c.peek.peekSocket(c.raw)
 		switch {
 		case err != nil:
 			return c.fail(fmt.Errorf("%w: %w: the socket failed: %w", ErrNotSent, ErrNotAlive, err))

@@ -1,0 +1,238 @@
+package aiomysql
+
+import (
+	"context"
+	"fmt"
+	"time"
+)
+
+// grant is what a waiter receives: a connection, or a free slot to open
+// one in (counted in Pool.pending already), or the pool's closing.
+type grant struct {
+	pc     *pooled
+	create bool
+	err    error
+}
+
+// waiter is one Acquire waiting for a connection.
+type waiter struct {
+	ch chan grant // 1-buffered: a grant is never waited for by the giver
+}
+
+// waitQueue is the FIFO of waiters.
+type waitQueue struct {
+	q []*waiter
+}
+
+func (w *waitQueue) push(x *waiter) { w.q = append(w.q, x) }
+
+func (w *waitQueue) pop() *waiter {
+	if len(w.q) == 0 {
+		return nil
+	}
+	x := w.q[0]
+	w.q[0] = nil
+	w.q = w.q[1:]
+	if len(w.q) == 0 {
+		w.q = w.q[:0:0] // let the backing array go once drained
+	}
+	return x
+}
+
+// remove takes x out of the queue; false when it was no longer there (it
+// was granted something).
+func (w *waitQueue) remove(x *waiter) bool {
+	for i, y := range w.q {
+		if y == x {
+			copy(w.q[i:], w.q[i+1:])
+			w.q[len(w.q)-1] = nil
+			w.q = w.q[:len(w.q)-1]
+			return true
+		}
+	}
+	return false
+}
+
+func (w *waitQueue) len() int { return len(w.q) }
+
+// Acquire returns a connection of the pool, waiting in line (first come,
+// first served) while all MaxSize are in use, as long as ctx (and
+// PoolConfig.AcquireTimeout) lets it. Give it back with its Release.
+//
+// An idle connection is checked before it is handed out, without a round
+// trip (the socket is peeked at: a connection the server closed, or said
+// goodbye on, is closed and another one tried), and pinged when it was idle
+// for longer than PingAfterIdle. A waiter whose context ends takes nothing
+// with it: a connection that reached it goes to the next waiter. An
+// uncontended Acquire and Release allocate nothing.
+func (p *Pool) Acquire(ctx context.Context) (PoolConn, error) {
+	start := time.Now()
+	if p.acquireTr != nil {
+		ctx = p.acquireTr.TraceAcquireStart(ctx, p, TraceAcquireStartData{})
+	}
+	pc, err := p.acquire(ctx)
+	p.stats.acquireNanos.Add(int64(time.Since(start)))
+	var c PoolConn
+	if err != nil {
+		if ctx.Err() != nil {
+			p.stats.canceled.Add(1)
+		}
+	} else {
+		p.stats.acquires.Add(1)
+		c = PoolConn{p: pc, gen: pc.conn.gen.Load()}
+	}
+	if p.acquireTr != nil {
+		p.acquireTr.TraceAcquireEnd(ctx, p, TraceAcquireEndData{Conn: c.conn(), Err: err})
+	}
+	return c, err
+}
+
+// AcquireFunc acquires a connection, calls fn with it and releases it
+// (also when fn panics), returning fn's error.
+func (p *Pool) AcquireFunc(ctx context.Context, fn func(PoolConn) error) error {
+	c, err := p.Acquire(ctx)
+	if err != nil {
+		return err
+	}
+	defer c.Release()
+	return fn(c)
+}
+
+// acquire finds, makes or waits for a connection.
+func (p *Pool) acquire(ctx context.Context) (*pooled, error) {
+	var wait context.Context // ctx bounded by AcquireTimeout, made once
+	for {
+		if err := ctx.Err(); err != nil {
+			return nil, fmt.Errorf("aiomysql: acquire: %w", err)
+		}
+		p.mu.Lock()
+		if p.closed {
+			p.mu.Unlock()
+			return nil, ErrPoolClosed
+		}
+		if n := len(p.idle); n > 0 {
+			pc := p.idle[n-1]
+			p.idle[n-1] = nil
+			p.idle = p.idle[:n-1]
+			p.mu.Unlock()
+			ok, err := p.checkOut(ctx, pc)
+			if err != nil {
+				return nil, err
+			}
+			if ok {
+				return pc, nil
+			}
+			continue
+		}
+		if len(p.all)+p.pending < p.cfg.MaxSize {
+			p.pending++
+			p.mu.Unlock()
+			return p.open(ctx)
+		}
+		w := &waiter{ch: make(chan grant, 1)}
+		p.waiters.push(w)
+		p.mu.Unlock()
+		p.stats.waits.Add(1)
+		if wait == nil {
+			wait = ctx
+			if t := p.cfg.AcquireTimeout; t > 0 {
+				var cancel context.CancelFunc
+				wait, cancel = context.WithTimeoutCause(ctx, t, ErrAcquireTimeout)
+				defer cancel()
+			}
+		}
+		g, err := p.await(ctx, wait, w)
+		switch {
+		case err != nil:
+			return nil, err
+		case g.err != nil:
+			return nil, g.err
+		case g.create:
+			return p.open(ctx)
+		}
+		ok, err := p.checkOut(ctx, g.pc)
+		if err != nil {
+			return nil, err
+		}
+		if ok {
+			return g.pc, nil
+		}
+	}
+}
+
+// await waits for w's grant until wait ends. A grant that came anyway is
+// passed on, so nothing is lost.
+func (p *Pool) await(ctx, wait context.Context, w *waiter) (grant, error) {
+	select {
+	case g := <-w.ch:
+		return g, nil
+	case <-wait.Done():
+	}
+	p.mu.Lock()
+	removed := p.waiters.remove(w)
+	p.mu.Unlock()
+	if !removed {
+		p.passOn(<-w.ch)
+	}
+	if ctx.Err() == nil {
+		return grant{}, fmt.Errorf("%w (%v)", ErrAcquireTimeout, p.cfg.AcquireTimeout)
+	}
+	return grant{}, fmt.Errorf("aiomysql: acquire: %w", ctx.Err())
+}
+
+// passOn gives a grant its waiter no longer wants to the next one.
+func (p *Pool) passOn(g grant) {
+	switch {
+	case g.pc != nil:
+		p.mu.Lock()
+		if p.closed {
+			p.mu.Unlock()
+			p.destroy(g.pc, destroyClosed)
+			return
+		}
+		p.giveLocked(g.pc)
+		p.mu.Unlock()
+	case g.create:
+		p.mu.Lock()
+		p.pending--
+		p.freedLocked()
+		p.mu.Unlock()
+	}
+}
+
+// checkOut vets an idle connection, taken out of the idle list, before it
+// is handed out: false (after closing it) when it must not be.
+func (p *Pool) checkOut(ctx context.Context, pc *pooled) (bool, error) {
+	now := time.Now()
+	conn := pc.conn
+	switch {
+	case conn.CheckConn() != nil:
+		p.destroy(pc, destroyDead)
+		return false, nil
+	case p.cfg.PoolRecycle >= 0 && now.Sub(pc.lastUsed) > p.cfg.PoolRecycle:
+		p.destroy(pc, destroyRecycled)
+		return false, nil
+	case pc.expired(now):
+		p.destroy(pc, destroyLifetime)
+		return false, nil
+	}
+	if d := p.cfg.PingAfterIdle; d > 0 && now.Sub(pc.lastUsed) > d {
+		if err := conn.Ping(ctx); err != nil {
+			p.destroy(pc, destroyDead)
+			if ctx.Err() != nil {
+				return false, fmt.Errorf("aiomysql: acquire: %w", ctx.Err())
+			}
+			return false, nil
+		}
+	}
+	if p.cfg.BeforeAcquire != nil && !p.cfg.BeforeAcquire(ctx, conn) {
+		p.destroy(pc, destroyRejected)
+		return false, nil
+	}
+	return true, nil
+}
+
+// expired reports whether pc is past its lifetime.
+func (pc *pooled) expired(now time.Time) bool {
+	return !pc.expires.IsZero() && !now.Before(pc.expires)
+}
