@@ -32,9 +32,9 @@ type BatchResults struct {
 	closed   bool
 	closeErr error
 
-	cached   []*Stmt // taken from the statement cache, put back at the end
+	cached   []*Stmt  // taken from the statement cache, put back at the end
 	pool     PoolConn // the Pool's SendBatch: released by Close
-	prepared []*Stmt // prepared for the batch: cached or closed at the end
+	prepared []*Stmt  // prepared for the batch: cached or closed at the end
 }
 
 // batchTx is the state of a SendBatchTx.

@@ -6,7 +6,7 @@ import "errors"
 type Row struct {
 	rows *Rows
 	pool PoolConn // the Pool's QueryRow: released by Scan
-	use  uint64 // which use of rows (the connection's reused one) is this Row's
+	use  uint64   // which use of rows (the connection's reused one) is this Row's
 	err  error
 }
 
