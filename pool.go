@@ -127,6 +127,7 @@ func (p *Pool) open(ctx context.Context) (*pooled, error) {
 		p.mu.Unlock()
 		return nil, err
 	}
+	p.stats.created.Add(1)
 	if p.closed {
 		p.freedLocked()
 		p.mu.Unlock()
@@ -144,7 +145,6 @@ func (p *Pool) open(ctx context.Context) (*pooled, error) {
 	}
 	p.all[pc] = struct{}{}
 	p.mu.Unlock()
-	p.stats.created.Add(1)
 	return pc, nil
 }
 

@@ -157,7 +157,8 @@ func NewPoolConfig(cfg *Config) *PoolConfig {
 // besides (minsize, maxsize, pool_recycle, max_conn_lifetime,
 // max_conn_lifetime_jitter, max_conn_idle_time, health_check_period,
 // ping_after_idle, acquire_timeout, reset_policy, release_timeout; names
-// match ignoring case, '_' and '-'), which are taken out of the session
+// match ignoring case and '_', so maxConnLifetime is max_conn_lifetime),
+// which are taken out of the session
 // variables. For example:
 //
 //	root@tcp(127.0.0.1:3306)/test?minsize=2&maxsize=20&pool_recycle=3600
