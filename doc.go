@@ -410,4 +410,38 @@
 // idle connection is still usable (a pool calls it before handing a
 // connection out), and SessionChanged whether its session may differ from
 // a fresh one (so a pool resets it only then).
+//
+// # The pool
+//
+// CreatePool (or CreatePoolDSN, whose DSN also takes minsize, maxsize,
+// pool_recycle and the other PoolConfig parameters) is aiomysql's
+// create_pool:
+//
+//	pool, err := aiomysql.CreatePoolDSN(ctx, "app:secret@tcp(127.0.0.1:3306)/shop?maxsize=20")
+//	...
+//	conn, err := pool.Acquire(ctx) // waits in line while all are in use
+//	if err != nil {
+//		return err
+//	}
+//	defer conn.Release()
+//	cur, _ := conn.Cursor()
+//	...
+//	pool.Close()
+//	err = pool.WaitClosed(ctx)
+//
+// Acquire serves waiters first come, first served; one whose context ends
+// takes nothing with it. Each checkout peeks at the socket (CheckConn), so
+// a connection the server closed (wait_timeout, KILL, a restart, MySQL 8's
+// farewell ERR 4031) is replaced with no error and no round trip; one idle
+// for longer than PingAfterIdle is pinged too. A connection given back is
+// made clean on the releasing goroutine: an open transaction is rolled
+// back, a session that changed is reset with COM_RESET_CONNECTION (as
+// ResetPolicy says), and one with a result still unread is closed. A
+// PoolConn, and a Tx, Stmt or Cursor made on it, returns ErrConnReleased
+// after Release, so nothing of a previous user ever runs in the next one's
+// session. The Pool's own Query, QueryRow, Exec, Begin, Cursor, SendBatch
+// and CopyFrom acquire and release around one call. A background
+// maintainer keeps MinSize connections open and closes old (MaxConnLifetime)
+// and idle (MaxConnIdleTime) ones; Stat gives the figures, the hooks of
+// PoolConfig and the AcquireTracer and ReleaseTracer interfaces observe it.
 package aiomysql

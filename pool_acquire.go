@@ -127,7 +127,7 @@ func (p *Pool) acquire(ctx context.Context) (*pooled, error) {
 		if len(p.all)+p.pending < p.cfg.MaxSize {
 			p.pending++
 			p.mu.Unlock()
-			return p.open(ctx)
+			return p.openFor(ctx)
 		}
 		w := &waiter{ch: make(chan grant, 1)}
 		p.waiters.push(w)
@@ -148,7 +148,7 @@ func (p *Pool) acquire(ctx context.Context) (*pooled, error) {
 		case g.err != nil:
 			return nil, g.err
 		case g.create:
-			return p.open(ctx)
+			return p.openFor(ctx)
 		}
 		ok, err := p.checkOut(ctx, g.pc)
 		if err != nil {
@@ -158,6 +158,17 @@ func (p *Pool) acquire(ctx context.Context) (*pooled, error) {
 			return g.pc, nil
 		}
 	}
+}
+
+// openFor opens a connection for an acquire, in a slot already counted,
+// within AcquireTimeout.
+func (p *Pool) openFor(ctx context.Context) (*pooled, error) {
+	if t := p.cfg.AcquireTimeout; t > 0 {
+		var cancel context.CancelFunc
+		ctx, cancel = context.WithTimeoutCause(ctx, t, ErrAcquireTimeout)
+		defer cancel()
+	}
+	return p.open(ctx)
 }
 
 // await waits for w's grant until wait ends. A grant that came anyway is

@@ -122,9 +122,12 @@ type PoolConfig struct {
 	// token). An error fails that connect.
 	BeforeConnect func(ctx context.Context, cfg *Config) error
 	// AfterConnect is called on each new connection before it joins the
-	// pool (for example to prepare statements or set session state: that
-	// state is the connection's fresh state, which a reset restores). An
-	// error closes the connection and fails that connect.
+	// pool, and again after each reset at release (which undoes session
+	// state), for example to set user variables: what it sets counts as the
+	// connection's fresh state, so it causes no reset. An error closes the
+	// connection (and fails that connect). Statements it prepares with
+	// Prepare do not survive a reset: leave repeated statements to the
+	// statement cache instead.
 	AfterConnect func(ctx context.Context, conn *Conn) error
 	// BeforeAcquire is called before an idle connection is handed out; false
 	// closes it, and the pool tries another.

@@ -69,8 +69,6 @@ func (p *Pool) clean(pc *pooled) destroyReason {
 		return destroyBusy
 	case pc.expired(time.Now()):
 		return destroyLifetime
-	case p.isClosed():
-		return destroyClosed
 	}
 	reset := false
 	switch p.cfg.ResetPolicy {
@@ -87,6 +85,13 @@ func (p *Pool) clean(pc *pooled) destroyReason {
 	if reset {
 		if err := conn.ResetSession(ctx); err != nil {
 			return destroyResetFailed
+		}
+		if p.cfg.AfterConnect != nil {
+			// The reset undid what AfterConnect set up: set it up again.
+			if err := p.cfg.AfterConnect(ctx, conn); err != nil {
+				return destroyResetFailed
+			}
+			conn.pc.MarkSessionClean()
 		}
 		p.stats.resets.Add(1)
 		return keep
