@@ -293,3 +293,51 @@ func TestPoolHooks(t *testing.T) {
 		t.Fatalf("tracer: acquire %d/%d release %d, want 4/4 and 4", tr.acquires.Load(), tr.acquireEnds.Load(), tr.releases.Load())
 	}
 }
+
+// TestPoolMaintainer: idle connections beyond MinSize close after
+// MaxConnIdleTime, and the maintainer opens MinSize again after Clear.
+func TestPoolMaintainer(t *testing.T) {
+	ctx := testCtx(t)
+	p := testPool(t, func(c *aiomysql.PoolConfig) {
+		c.MinSize, c.MaxSize = 2, 4
+		c.HealthCheckPeriod = 20 * time.Millisecond
+		c.MaxConnIdleTime = 100 * time.Millisecond
+	})
+	var held []aiomysql.PoolConn
+	for range 4 {
+		c, err := p.Acquire(ctx)
+		if err != nil {
+			t.Fatal(err)
+		}
+		held = append(held, c)
+	}
+	for _, c := range held {
+		c.Release()
+	}
+	waitStat(t, p, "idle connections beyond MinSize closed", func(s aiomysql.PoolStat) bool {
+		return s.TotalConns == 2 && s.DestroyedIdle == 2
+	})
+	p.Clear()
+	waitStat(t, p, "MinSize opened again after Clear", func(s aiomysql.PoolStat) bool {
+		return s.TotalConns == 2 && s.IdleConns == 2 && s.DestroyedClosed == 2
+	})
+	if s := p.Stat(); s.NewConnsCount != 6 {
+		t.Fatalf("%d connections made, want 6 (2 at create, 2 on demand, 2 after Clear)", s.NewConnsCount)
+	}
+}
+
+// waitStat polls the pool's Stat until ok, for up to 5 s.
+func waitStat(t *testing.T, p *aiomysql.Pool, what string, ok func(aiomysql.PoolStat) bool) {
+	t.Helper()
+	deadline := time.Now().Add(5 * time.Second)
+	for {
+		s := p.Stat()
+		if ok(s) {
+			return
+		}
+		if time.Now().After(deadline) {
+			t.Fatalf("%s: not within 5 s: %+v", what, s)
+		}
+		time.Sleep(5 * time.Millisecond)
+	}
+}
