@@ -13,7 +13,7 @@ test: server fmt-check vet staticcheck unit nested
 
 ## demo: run the examples against a private throwaway MariaDB (or AIOMYSQL_DSN when set).
 demo: server
-	@for d in $$(find examples -mindepth 1 -maxdepth 1 -type d | sort); do \
+	@for d in $$(find examples -mindepth 1 -maxdepth 1 -type d -not -name internal | sort); do \
 		echo "== $$d"; $(GO) run ./$$d || exit 1; \
 	done
 

@@ -7,7 +7,6 @@ import (
 
 	"github.com/aiomysql-go/aiomysql"
 	"github.com/aiomysql-go/aiomysql/errcode"
-	"github.com/aiomysql-go/aiomysql/internal/fakeserver"
 )
 
 // TestR8_PoolFarewellErr4031: MySQL 8 says goodbye to an idle connection
@@ -19,20 +18,7 @@ func TestR8_PoolFarewellErr4031(t *testing.T) {
 	for _, racing := range []bool{false, true} {
 		t.Run("racing="+strconv.FormatBool(racing), func(t *testing.T) {
 			sent := make(chan struct{})
-			cfg := hostileServer(t, loggedIn(func(c *fakeserver.Conn) error {
-				if racing {
-					if _, err := c.ReadCommand(); err != nil {
-						return err
-					}
-				}
-				c.SetSequence(0)
-				if err := c.WriteErr(errcode.ClientInteractionTimeout, "HY000",
-					"The client was disconnected by the server because of inactivity."); err != nil {
-					return err
-				}
-				close(sent)
-				return c.Close()
-			}))
+			cfg := hostileServer(t, farewell4031(racing, sent))
 			pc := aiomysql.NewPoolConfig(cfg)
 			pc.MaxSize = 1
 			ctx := testCtx(t)

@@ -125,25 +125,32 @@ func TestR5_KillQueryDuringQuery(t *testing.T) {
 	}
 }
 
+// farewell4031 is MySQL 8's goodbye to an idle connection: ERR 4031 with
+// sequence 0, then the end of the stream; with racing, after the client's
+// next command came. sent is closed once the ERR is out.
+func farewell4031(racing bool, sent chan struct{}) fakeserver.Handler {
+	return loggedIn(func(c *fakeserver.Conn) error {
+		if racing {
+			// The client's query is already on its way.
+			if _, err := c.ReadCommand(); err != nil {
+				return err
+			}
+		}
+		c.SetSequence(0)
+		if err := c.WriteErr(errcode.ClientInteractionTimeout, "HY000",
+			"The client was disconnected by the server because of inactivity."); err != nil {
+			return err
+		}
+		close(sent)
+		return c.Close()
+	})
+}
+
 func TestR8_IdleErr4031(t *testing.T) {
 	for _, racing := range []bool{false, true} {
 		t.Run("racing="+strconv.FormatBool(racing), func(t *testing.T) {
 			sent := make(chan struct{})
-			cfg := hostileServer(t, loggedIn(func(c *fakeserver.Conn) error {
-				if racing {
-					// The client's query is already on its way.
-					if _, err := c.ReadCommand(); err != nil {
-						return err
-					}
-				}
-				c.SetSequence(0)
-				if err := c.WriteErr(errcode.ClientInteractionTimeout, "HY000",
-					"The client was disconnected by the server because of inactivity."); err != nil {
-					return err
-				}
-				close(sent)
-				return c.Close()
-			}))
+			cfg := hostileServer(t, farewell4031(racing, sent))
 			conn := connectT(t, cfg)
 			if !racing {
 				<-sent

@@ -9,32 +9,14 @@ package main
 import (
 	"context"
 	"fmt"
-	"os"
-	"time"
 
 	"github.com/aiomysql-go/aiomysql"
-	"github.com/aiomysql-go/aiomysql/mysqltest"
+	"github.com/aiomysql-go/aiomysql/examples/internal/demo"
 )
 
-func main() {
-	ctx, cancel := context.WithTimeout(context.Background(), 2*time.Minute)
-	defer cancel()
-	if err := run(ctx); err != nil {
-		fmt.Fprintln(os.Stderr, err)
-		os.Exit(1)
-	}
-}
+func main() { demo.Main(run) }
 
-func run(ctx context.Context) error {
-	dsn := os.Getenv("AIOMYSQL_DSN")
-	if dsn == "" {
-		srv, err := mysqltest.Start(ctx, &mysqltest.Options{IgnoreEnv: true})
-		if err != nil {
-			return err
-		}
-		defer srv.Close()
-		dsn = srv.DSN(srv.Root)
-	}
+func run(ctx context.Context, dsn string) error {
 	// pool = await aiomysql.create_pool(minsize=1, maxsize=10, ...)
 	pool, err := aiomysql.CreatePoolDSN(ctx, dsn)
 	if err != nil {
