@@ -341,3 +341,39 @@ func waitStat(t *testing.T, p *aiomysql.Pool, what string, ok func(aiomysql.Pool
 		time.Sleep(5 * time.Millisecond)
 	}
 }
+
+// TestPoolFIFO: waiters get connections in the order they came.
+func TestPoolFIFO(t *testing.T) {
+	ctx := testCtx(t)
+	p := testPool(t, func(c *aiomysql.PoolConfig) { c.MaxSize = 1 })
+	held, err := p.Acquire(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	const n = 8
+	order := make(chan int, n)
+	done := make(chan error, n)
+	for i := range n {
+		go func() {
+			c, err := p.Acquire(ctx)
+			if err == nil {
+				order <- i
+				c.Release()
+			}
+			done <- err
+		}()
+		// The next waiter starts once this one is in line.
+		waitStat(t, p, "waiter in line", func(s aiomysql.PoolStat) bool { return s.Waiting == i+1 })
+	}
+	held.Release()
+	for range n {
+		if err := <-done; err != nil {
+			t.Fatal(err)
+		}
+	}
+	for want := range n {
+		if got := <-order; got != want {
+			t.Fatalf("waiter %d served in place %d", got, want)
+		}
+	}
+}

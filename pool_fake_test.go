@@ -3,10 +3,14 @@ package aiomysql_test
 import (
 	"errors"
 	"strconv"
+	"sync/atomic"
 	"testing"
+	"time"
 
 	"github.com/aiomysql-go/aiomysql"
 	"github.com/aiomysql-go/aiomysql/errcode"
+	"github.com/aiomysql-go/aiomysql/internal/fakeserver"
+	"github.com/aiomysql-go/aiomysql/internal/wire"
 )
 
 // TestR8_PoolFarewellErr4031: MySQL 8 says goodbye to an idle connection
@@ -47,6 +51,78 @@ func TestR8_PoolFarewellErr4031(t *testing.T) {
 			}
 			if st := p.Stat(); st.DestroyedBroken != 1 || st.TotalConns != 1 {
 				t.Fatalf("stat %+v: want the broken connection closed and one open", st)
+			}
+		})
+	}
+}
+
+// pingCounter is a fake server's first connection: it counts the client's
+// COM_PINGs and answers every command with OK, until failPing, when a ping
+// gets the connection closed instead (a connection the network lost).
+type pingCounter struct {
+	pings    atomic.Int32
+	failPing atomic.Bool
+}
+
+func (pc *pingCounter) serve(c *fakeserver.Conn) error {
+	for {
+		pkt, err := c.ReadCommand()
+		if err != nil {
+			return err
+		}
+		switch wire.Command(pkt[0]) {
+		case wire.CommandQuit:
+			return nil
+		case wire.CommandPing:
+			pc.pings.Add(1)
+			if pc.failPing.Load() {
+				return c.Close()
+			}
+		}
+		if err := c.WriteOK(wire.OK{StatusFlags: wire.ServerStatusAutocommit}); err != nil {
+			return err
+		}
+	}
+}
+
+// TestPoolPingAfterIdle: a connection idle for longer than PingAfterIdle
+// is pinged at checkout, and replaced when the ping fails; with 0, a
+// checkout sends nothing.
+func TestPoolPingAfterIdle(t *testing.T) {
+	for _, after := range []time.Duration{0, time.Nanosecond} {
+		t.Run("after="+after.String(), func(t *testing.T) {
+			counter := &pingCounter{}
+			cfg := hostileServer(t, loggedIn(counter.serve))
+			pc := aiomysql.NewPoolConfig(cfg)
+			pc.MaxSize = 1
+			pc.PingAfterIdle = after
+			ctx := testCtx(t)
+			p, err := aiomysql.CreatePool(ctx, pc)
+			if err != nil {
+				t.Fatal(err)
+			}
+			defer p.Terminate()
+			for range 2 {
+				if err := p.AcquireFunc(ctx, func(aiomysql.PoolConn) error { return nil }); err != nil {
+					t.Fatal(err)
+				}
+			}
+			want := int32(0)
+			if after > 0 {
+				want = 2
+			}
+			if got := counter.pings.Load(); got != want {
+				t.Fatalf("%d pings for 2 checkouts, want %d", got, want)
+			}
+			if after == 0 {
+				return
+			}
+			counter.failPing.Store(true)
+			if _, err := p.Exec(ctx, "DO 1"); err != nil {
+				t.Fatalf("the connection whose ping failed was not replaced: %v", err)
+			}
+			if st := p.Stat(); st.DestroyedDead != 1 || st.NewConnsCount != 2 {
+				t.Fatalf("stat %+v, want 1 dead connection replaced", st)
 			}
 		})
 	}
