@@ -127,3 +127,65 @@ func TestPoolPingAfterIdle(t *testing.T) {
 		})
 	}
 }
+
+// TestPoolMaintainerBackoff: while connects fail, the maintainer tries to
+// reopen MinSize with backoff, not in a loop; once the server is back, the
+// pool is full again.
+func TestPoolMaintainerBackoff(t *testing.T) {
+	var accepts atomic.Int32
+	var up atomic.Bool
+	die := make(chan struct{})
+	srv := fakeserver.Start(t, func(c *fakeserver.Conn) error {
+		n := accepts.Add(1)
+		switch {
+		case n == 1:
+			if err := fakeLogin(c); err != nil {
+				return err
+			}
+			<-die
+			return c.Close() // the server goes away
+		case up.Load():
+			return serveClean(c)
+		}
+		return c.Close() // refused: closed before the greeting
+	})
+	pc := aiomysql.NewPoolConfig(fakeConfig(t, srv))
+	pc.MaxSize = 2
+	ctx := testCtx(t)
+	p, err := aiomysql.CreatePool(ctx, pc)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer p.Terminate()
+	close(die)
+	// The acquire finds the connection dead, and its own connect fails.
+	waitFor(t, "the server's close seen", func() bool {
+		c, err := p.Acquire(ctx)
+		if err == nil {
+			c.Release()
+		}
+		return err != nil
+	})
+	start := accepts.Load()
+	time.Sleep(time.Second) // the time over which attempts are counted
+	tries := accepts.Load() - start
+	if tries < 2 || tries > 8 {
+		t.Fatalf("%d connect attempts in 1 s while the server refused; want a few (backoff from 50 ms)", tries)
+	}
+	up.Store(true)
+	waitStat(t, p, "MinSize reopened once the server is back", func(s aiomysql.PoolStat) bool {
+		return s.TotalConns == 1 && s.IdleConns == 1
+	})
+}
+
+// waitFor polls ok until it is true, for up to 5 s.
+func waitFor(t *testing.T, what string, ok func() bool) {
+	t.Helper()
+	deadline := time.Now().Add(5 * time.Second)
+	for !ok() {
+		if time.Now().After(deadline) {
+			t.Fatalf("%s: not within 5 s", what)
+		}
+		time.Sleep(5 * time.Millisecond)
+	}
+}
