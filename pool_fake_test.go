@@ -1,6 +1,7 @@
 package aiomysql_test
 
 import (
+	"context"
 	"errors"
 	"strconv"
 	"sync/atomic"
@@ -187,5 +188,42 @@ func waitFor(t *testing.T, what string, ok func() bool) {
 			t.Fatalf("%s: not within 5 s", what)
 		}
 		time.Sleep(5 * time.Millisecond)
+	}
+}
+
+// TestPoolRetriesNotSent: a connection that dies after the checkout's peek
+// fails the call with ErrNotSent, having sent nothing; the Pool's own Exec
+// then runs the call on another connection, with no user error.
+func TestPoolRetriesNotSent(t *testing.T) {
+	kill, gone := make(chan struct{}), make(chan struct{})
+	cfg := hostileServer(t, loggedIn(func(c *fakeserver.Conn) error {
+		<-kill
+		// A reset: the client's write fails, so nothing is sent (on
+		// loopback, the reset has arrived once this returns).
+		err := c.Reset()
+		close(gone)
+		return err
+	}))
+	pc := aiomysql.NewPoolConfig(cfg)
+	pc.MaxSize = 1
+	var first atomic.Bool
+	pc.BeforeAcquire = func(context.Context, *aiomysql.Conn) bool {
+		if !first.Swap(true) {
+			close(kill) // dies after the checkout's peek, before the call
+			<-gone
+		}
+		return true
+	}
+	ctx := testCtx(t)
+	p, err := aiomysql.CreatePool(ctx, pc)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer p.Terminate()
+	if _, err := p.Exec(ctx, "DO 1"); err != nil {
+		t.Fatalf("Exec on a connection that died unseen: %v, want it run on another", err)
+	}
+	if st := p.Stat(); st.DestroyedBroken != 1 || st.NewConnsCount != 2 {
+		t.Fatalf("stat %+v, want the dead connection closed and one made", st)
 	}
 }

@@ -1,22 +1,53 @@
 package aiomysql
 
-import "context"
+import (
+	"context"
+	"errors"
+)
 
 // The Pool's own calls acquire a connection, run one call on it and give it
 // back: at once for Exec and CopyFrom, when the result ends for the others
 // (Rows read to the end or closed, Row scanned, Tx committed or rolled back,
 // Cursor or BatchResults closed). A result left open keeps its connection.
+// Query, QueryRow, Exec and Begin run again on another connection, up to
+// twice, when nothing of the call reached the server because its
+// connection turned out dead (an error wrapping ErrNotSent on a connection
+// now closed, with ctx still live): the checkout's peek cannot see a
+// connection that dies just after it.
+
+// poolRetries is how many times a call that was not sent runs again.
+const poolRetries = 2
+
+// run acquires a connection and calls fn on it, again on another when fn's
+// error says nothing was sent on a dead connection. It returns the
+// connection still held when fn succeeds; on error it gave it back.
+func (p *Pool) run(ctx context.Context, fn func(*Conn) error) (PoolConn, error) {
+	for try := 0; ; try++ {
+		c, err := p.Acquire(ctx)
+		if err != nil {
+			return PoolConn{}, err
+		}
+		conn := c.p.conn
+		err = fn(conn)
+		if err == nil {
+			return c, nil
+		}
+		c.Release()
+		if try == poolRetries || !errors.Is(err, ErrNotSent) || !conn.IsClosed() || ctx.Err() != nil {
+			return PoolConn{}, err
+		}
+	}
+}
 
 // Query acquires a connection and runs a query on it (see Conn.Query); the
 // connection goes back when the Rows ends (read to the end, or closed).
 func (p *Pool) Query(ctx context.Context, query string, args ...any) (*Rows, error) {
-	c, err := p.Acquire(ctx)
+	var rows *Rows
+	c, err := p.run(ctx, func(conn *Conn) (err error) {
+		rows, err = conn.Query(ctx, query, args...)
+		return err
+	})
 	if err != nil {
-		return nil, err
-	}
-	rows, err := c.p.conn.Query(ctx, query, args...)
-	if err != nil {
-		c.Release()
 		return nil, err
 	}
 	if rows.closed {
@@ -30,11 +61,14 @@ func (p *Pool) Query(ctx context.Context, query string, args ...any) (*Rows, err
 // QueryRow acquires a connection and runs a one-row query on it (see
 // Conn.QueryRow); the connection goes back when the Row is scanned.
 func (p *Pool) QueryRow(ctx context.Context, query string, args ...any) *Row {
-	c, err := p.Acquire(ctx)
+	var row *Row
+	c, err := p.run(ctx, func(conn *Conn) error {
+		row = conn.QueryRow(ctx, query, args...)
+		return row.err
+	})
 	if err != nil {
 		return &Row{err: err}
 	}
-	row := c.p.conn.QueryRow(ctx, query, args...)
 	row.pool = c
 	return row
 }
@@ -42,12 +76,16 @@ func (p *Pool) QueryRow(ctx context.Context, query string, args ...any) *Row {
 // Exec acquires a connection, runs a statement on it (see Conn.Exec) and
 // gives the connection back.
 func (p *Pool) Exec(ctx context.Context, query string, args ...any) (Result, error) {
-	c, err := p.Acquire(ctx)
+	var res Result
+	c, err := p.run(ctx, func(conn *Conn) (err error) {
+		res, err = conn.Exec(ctx, query, args...)
+		return err
+	})
 	if err != nil {
 		return Result{}, err
 	}
-	defer c.Release()
-	return c.p.conn.Exec(ctx, query, args...)
+	c.Release()
+	return res, nil
 }
 
 // Begin acquires a connection and starts a transaction on it; the
@@ -58,13 +96,12 @@ func (p *Pool) Begin(ctx context.Context) (*Tx, error) {
 
 // BeginTx is Begin with options (see Conn.BeginTx).
 func (p *Pool) BeginTx(ctx context.Context, opts TxOptions) (*Tx, error) {
-	c, err := p.Acquire(ctx)
+	var tx *Tx
+	c, err := p.run(ctx, func(conn *Conn) (err error) {
+		tx, err = conn.BeginTx(ctx, opts)
+		return err
+	})
 	if err != nil {
-		return nil, err
-	}
-	tx, err := c.p.conn.BeginTx(ctx, opts)
-	if err != nil {
-		c.Release()
 		return nil, err
 	}
 	tx.pool = c
