@@ -227,3 +227,19 @@ func TestPoolRetriesNotSent(t *testing.T) {
 		t.Fatalf("stat %+v, want the dead connection closed and one made", st)
 	}
 }
+
+// TestCreatePoolFails: when MinSize connections cannot be opened,
+// CreatePool fails with the connect error and leaves nothing running.
+func TestCreatePoolFails(t *testing.T) {
+	srv := fakeserver.Start(t, func(c *fakeserver.Conn) error { return c.Close() })
+	pc := aiomysql.NewPoolConfig(fakeConfig(t, srv))
+	pc.MinSize = 2
+	p, err := aiomysql.CreatePool(testCtx(t), pc)
+	var ce *aiomysql.ConnectError
+	if p != nil || !errors.As(err, &ce) {
+		t.Fatalf("CreatePool = %v, %v; want nil and a *ConnectError", p, err)
+	}
+	if _, err := aiomysql.CreatePool(testCtx(t), &aiomysql.PoolConfig{ConnConfig: pc.ConnConfig, MinSize: 3, MaxSize: 2}); err == nil {
+		t.Fatal("CreatePool accepted MinSize above MaxSize")
+	}
+}
