@@ -3,6 +3,7 @@ package aiomysql
 import (
 	"context"
 	"errors"
+	"fmt"
 	"math/rand/v2"
 	"sync"
 	"time"
@@ -165,6 +166,14 @@ func (p *Pool) connect(ctx context.Context) (*Conn, error) {
 	if err != nil {
 		if p.ctx.Err() != nil && ctx.Err() != nil {
 			return nil, errors.Join(ErrPoolClosed, err)
+		}
+		cause := ctx.Err()
+		if dl, ok := ctx.Deadline(); ok && cause == nil && !time.Now().Before(dl) {
+			cause = context.DeadlineExceeded // the dialer saw it before the context did
+		}
+		if cause != nil && !errors.Is(err, cause) {
+			// The dialer reports an ended deadline as an i/o timeout.
+			err = fmt.Errorf("%w (%w)", err, cause)
 		}
 		return nil, err
 	}

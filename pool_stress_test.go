@@ -14,6 +14,7 @@ import (
 )
 
 func TestPoolStress(t *testing.T) {
+	testServer(t) // started before the goroutines are counted
 	defer goleak.VerifyNone(t, goleak.IgnoreCurrent())
 	ctx := testCtx(t)
 	const maxSize = 8
