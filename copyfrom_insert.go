@@ -2,6 +2,7 @@ package aiomysql
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"time"
 
@@ -19,6 +20,11 @@ func (c *Conn) copyInsert(ctx context.Context, target copyTable, columns []strin
 	own := !c.InTransaction()
 	if own {
 		if _, err := c.pc.ExecText(ctx, protocol.Request{Op: "copy from"}, "START TRANSACTION"); err != nil {
+			if !errors.Is(err, ErrNotSent) {
+				// Interrupted after the write: the server may have begun
+				// it, and the connection may still be in step.
+				c.rollbackCopy(ctx)
+			}
 			return CopyFromResult{}, err
 		}
 	}
