@@ -29,7 +29,8 @@ func (p *Pool) Release(c PoolConn) { c.Release() }
 // release cleans pc, whose lease has just ended, and gives it to a waiter
 // or makes it idle, or closes it.
 func (p *Pool) release(pc *pooled) {
-	why := p.clean(pc)
+	now := time.Now()
+	why := p.clean(pc, now)
 	if why == keep && p.cfg.AfterRelease != nil && !p.cfg.AfterRelease(pc.conn) {
 		why = destroyRejected
 	}
@@ -40,7 +41,7 @@ func (p *Pool) release(pc *pooled) {
 		p.destroy(pc, why)
 		return
 	}
-	pc.lastUsed = time.Now()
+	pc.lastUsed = now
 	p.mu.Lock()
 	if p.closed {
 		p.mu.Unlock()
@@ -57,7 +58,7 @@ func (p *Pool) release(pc *pooled) {
 
 // clean makes a returned connection fit for its next user, or says why it
 // must be closed instead.
-func (p *Pool) clean(pc *pooled) destroyReason {
+func (p *Pool) clean(pc *pooled, now time.Time) destroyReason {
 	conn := pc.conn
 	switch {
 	case conn.pc.State() != protocol.StateIdle:
@@ -67,7 +68,7 @@ func (p *Pool) clean(pc *pooled) destroyReason {
 		return destroyBusy
 	case conn.pc.Cursors() > 0:
 		return destroyBusy
-	case pc.expired(time.Now()):
+	case pc.expired(now):
 		return destroyLifetime
 	}
 	reset := false
