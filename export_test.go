@@ -29,3 +29,8 @@ func QueryValueForTest(ctx context.Context, c *Conn, q string) (string, error) {
 
 // KillErrorForTest returns the error of the last kill sent on cancellation.
 func (c *Conn) KillErrorForTest() error { return c.pc.KillError() }
+
+// SetAwaitEndedForTest makes f run each time a waiter's wait for a
+// connection ends, before it leaves the queue. Set it before the pool is
+// used concurrently.
+func (p *Pool) SetAwaitEndedForTest(f func()) { p.awaitEnded = f }

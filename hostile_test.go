@@ -41,7 +41,12 @@ func serveClean(c *fakeserver.Conn) error {
 }
 
 // serveCleanLoggedIn answers every command with OK until the client leaves.
-func serveCleanLoggedIn(c *fakeserver.Conn) error {
+func serveCleanLoggedIn(c *fakeserver.Conn) error { return answerOK(c, nil) }
+
+// answerOK answers every command on a logged-in connection with OK, until
+// COM_QUIT; before each, a non-nil before sees the command and may end the
+// connection instead (done true, with its error).
+func answerOK(c *fakeserver.Conn, before func(cmd wire.Command) (done bool, err error)) error {
 	for {
 		pkt, err := c.ReadCommand()
 		if err != nil {
@@ -49,6 +54,11 @@ func serveCleanLoggedIn(c *fakeserver.Conn) error {
 		}
 		if wire.Command(pkt[0]) == wire.CommandQuit {
 			return nil
+		}
+		if before != nil {
+			if done, err := before(wire.Command(pkt[0])); done {
+				return err
+			}
 		}
 		if err := c.WriteOK(wire.OK{StatusFlags: wire.ServerStatusAutocommit}); err != nil {
 			return err

@@ -47,6 +47,11 @@ type Pool struct {
 	pending int // connections being opened: they count toward MaxSize
 	waiters waitQueue
 	closed  bool
+
+	// awaitEnded, when set (by tests only, before the pool is shared), runs
+	// when a waiter's wait has ended, before it leaves the queue: the moment
+	// a grant may still reach it.
+	awaitEnded func()
 }
 
 // pooled is one connection of a Pool.

@@ -179,6 +179,9 @@ func (p *Pool) await(ctx, wait context.Context, w *waiter) (grant, error) {
 		return g, nil
 	case <-wait.Done():
 	}
+	if p.awaitEnded != nil {
+		p.awaitEnded()
+	}
 	p.mu.Lock()
 	removed := p.waiters.remove(w)
 	p.mu.Unlock()

@@ -66,24 +66,16 @@ type pingCounter struct {
 }
 
 func (pc *pingCounter) serve(c *fakeserver.Conn) error {
-	for {
-		pkt, err := c.ReadCommand()
-		if err != nil {
-			return err
+	return answerOK(c, func(cmd wire.Command) (bool, error) {
+		if cmd != wire.CommandPing {
+			return false, nil
 		}
-		switch wire.Command(pkt[0]) {
-		case wire.CommandQuit:
-			return nil
-		case wire.CommandPing:
-			pc.pings.Add(1)
-			if pc.failPing.Load() {
-				return c.Close()
-			}
+		pc.pings.Add(1)
+		if pc.failPing.Load() {
+			return true, c.Close()
 		}
-		if err := c.WriteOK(wire.OK{StatusFlags: wire.ServerStatusAutocommit}); err != nil {
-			return err
-		}
-	}
+		return false, nil
+	})
 }
 
 // TestPoolPingAfterIdle: a connection idle for longer than PingAfterIdle

@@ -209,23 +209,32 @@ func TestR3_KilledIdleConnReplaced(t *testing.T) {
 	}
 }
 
+// privatePool starts a private server and a pool of size connections on
+// it, and returns them with the goroutines and file descriptors there were
+// before the pool, for checkNoLeak.
+func privatePool(t *testing.T, ctx context.Context, size int) (*mysqltest.Server, *aiomysql.Pool, goleak.Option, int) {
+	t.Helper()
+	srv := mysqltest.New(t, &mysqltest.Options{IgnoreEnv: true})
+	goroutines := goleak.IgnoreCurrent()
+	fds := openFDs(t)
+	pcfg := aiomysql.NewPoolConfig(serverConfig(t, srv))
+	pcfg.MinSize, pcfg.MaxSize = size, size
+	p, err := aiomysql.CreatePool(ctx, pcfg)
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(p.Terminate)
+	return srv, p, goroutines, fds
+}
+
 // TestR6_ServerSIGKILLAndRestart: with 8 connections idle and 4 running
 // SELECT SLEEP(5), the server is killed with SIGKILL: the calls in flight
 // fail within 100 ms; an acquire while it is down fails within its
 // context; 2 s later the server restarts on the same port and datadir, and
 // the pool serves within 500 ms; closing the pool leaves nothing behind.
 func TestR6_ServerSIGKILLAndRestart(t *testing.T) {
-	srv := mysqltest.New(t, &mysqltest.Options{IgnoreEnv: true})
 	ctx := testCtx(t)
-	goroutines := goleak.IgnoreCurrent()
-	fds := openFDs(t)
-	pcfg := aiomysql.NewPoolConfig(serverConfig(t, srv))
-	pcfg.MinSize, pcfg.MaxSize = 12, 12
-	p, err := aiomysql.CreatePool(ctx, pcfg)
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(p.Terminate)
+	srv, p, goroutines, fds := privatePool(t, ctx, 12)
 
 	type result struct {
 		err error
@@ -334,17 +343,8 @@ func TestR6_ServerSIGKILLAndRestart(t *testing.T) {
 // starts again; the pool's 4 idle connections, dead, are caught at acquire
 // (none reaches a user) and closing the pool leaves nothing behind.
 func TestR7_GracefulShutdownRestart(t *testing.T) {
-	srv := mysqltest.New(t, &mysqltest.Options{IgnoreEnv: true})
 	ctx := testCtx(t)
-	goroutines := goleak.IgnoreCurrent()
-	fds := openFDs(t)
-	pcfg := aiomysql.NewPoolConfig(serverConfig(t, srv))
-	pcfg.MinSize, pcfg.MaxSize = 4, 4
-	p, err := aiomysql.CreatePool(ctx, pcfg)
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(p.Terminate)
+	srv, p, goroutines, fds := privatePool(t, ctx, 4)
 	if st := p.Stat(); st.IdleConns != 4 {
 		t.Fatalf("%d idle connections, want 4", st.IdleConns)
 	}

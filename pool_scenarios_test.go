@@ -97,46 +97,55 @@ func TestC6_CancelWhileWaitingToAcquire(t *testing.T) {
 	c.Release()
 	twoAtOnce(t, ctx, p)
 
-	t.Run("ReleaseRacesCancel", func(t *testing.T) {
-		for i := range 200 {
-			a, b := mustAcquire(t, ctx, p), mustAcquire(t, ctx, p)
-			wctx, cancel := context.WithTimeout(ctx, time.Duration(i%5)*time.Millisecond)
-			var wg sync.WaitGroup
-			start := make(chan struct{})
-			var got aiomysql.PoolConn
-			var werr error
-			wg.Add(2)
-			go func() {
-				defer wg.Done()
-				<-start
-				got, werr = p.Acquire(wctx)
-			}()
-			go func() {
-				defer wg.Done()
-				<-start
-				if i%2 == 0 {
-					cancel()
-				}
-				a.Release()
-			}()
-			close(start)
-			wg.Wait()
-			cancel()
-			if werr == nil {
-				got.Release()
-			} else if !errors.Is(werr, context.Canceled) && !errors.Is(werr, context.DeadlineExceeded) {
-				t.Fatalf("iteration %d: waiter error %v, want a context error", i, werr)
-			}
-			b.Release()
-			if s := p.Size(); s > 2 {
-				t.Fatalf("iteration %d: size %d > 2", i, s)
-			}
-		}
-		twoAtOnce(t, ctx, p)
-		if w := p.Stat().Waiting; w != 0 {
-			t.Fatalf("waiting %d after the races", w)
-		}
+	for _, how := range []string{"Connection", "Slot"} {
+		t.Run("GrantReachesCanceledWaiter"+how, func(t *testing.T) { grantReachesCanceledWaiter(t, ctx, how) })
+	}
+}
+
+// grantReachesCanceledWaiter gives a waiter whose context has just ended,
+// and which is still in the queue, what it waited for — the released
+// connection, or (after a Hijack) the freed slot — and checks that what it
+// no longer wants is not lost: a 1-connection pool serves the next acquire.
+func grantReachesCanceledWaiter(t *testing.T, ctx context.Context, how string) {
+	p := testPool(t, func(c *aiomysql.PoolConfig) { c.MinSize = 0; c.MaxSize = 1 })
+	reached, proceed := make(chan struct{}), make(chan struct{})
+	var hooked sync.Once
+	p.SetAwaitEndedForTest(func() {
+		hooked.Do(func() { close(reached); <-proceed })
 	})
+	held := mustAcquire(t, ctx, p)
+	wctx, cancel := context.WithCancel(ctx)
+	defer cancel()
+	werr := make(chan error, 1)
+	go func() {
+		c, err := p.Acquire(wctx)
+		if err == nil {
+			c.Release()
+		}
+		werr <- err
+	}()
+	waitStat(t, p, "the waiter queued", func(s aiomysql.PoolStat) bool { return s.Waiting == 1 })
+	cancel()
+	<-reached // its wait ended; it has not left the queue yet
+	if how == "Connection" {
+		held.Release()
+	} else if c := held.Hijack(); c != nil {
+		c.Close()
+	}
+	close(proceed)
+	if err := <-werr; !errors.Is(err, context.Canceled) {
+		t.Fatalf("canceled waiter: %v, want context.Canceled", err)
+	}
+	actx, acancel := context.WithTimeout(ctx, 2*time.Second)
+	defer acancel()
+	c, err := p.Acquire(actx)
+	if err != nil {
+		t.Fatalf("acquire after the grant went to a canceled waiter: %v (lost? stat %+v)", err, p.Stat())
+	}
+	c.Release()
+	if st := p.Stat(); st.Waiting != 0 || st.TotalConns > 1 {
+		t.Fatalf("stat: Waiting %d TotalConns %d, want 0 and <= 1", st.Waiting, st.TotalConns)
+	}
 }
 
 func TestP1_ReleaseWithOpenTransaction(t *testing.T) {
@@ -162,39 +171,30 @@ func TestP1_ReleaseWithOpenTransaction(t *testing.T) {
 			t.Fatalf("row %d persisted after release without commit", id)
 		}
 	}
-	t.Run("PoolConnBegin", func(t *testing.T) {
+	// releaseInTx begins a transaction with begin, inserts id, releases the
+	// connection and checks the row is gone and the pool rolled back or reset.
+	releaseInTx := func(t *testing.T, id int, begin func(aiomysql.PoolConn) error) {
 		before := p.Stat()
 		c := mustAcquire(t, ctx, p)
 		tid := c.Conn().ThreadID()
-		if _, err := c.Begin(ctx); err != nil {
+		if err := begin(c); err != nil {
 			t.Fatal(err)
 		}
-		if _, err := c.Exec(ctx, "INSERT INTO pool_p1.t VALUES (1)"); err != nil {
+		if _, err := c.Exec(ctx, "INSERT INTO pool_p1.t VALUES ("+strconv.Itoa(id)+")"); err != nil {
 			t.Fatal(err)
 		}
 		c.Release()
-		check(t, tid, 1)
+		check(t, tid, id)
 		after := p.Stat()
 		if after.RollbackCount+after.ResetCount <= before.RollbackCount+before.ResetCount {
 			t.Fatalf("neither RollbackCount nor ResetCount grew: before %+v after %+v", before, after)
 		}
+	}
+	t.Run("PoolConnBegin", func(t *testing.T) {
+		releaseInTx(t, 1, func(c aiomysql.PoolConn) error { _, err := c.Begin(ctx); return err })
 	})
 	t.Run("ConnBegin", func(t *testing.T) {
-		before := p.Stat()
-		c := mustAcquire(t, ctx, p)
-		tid := c.Conn().ThreadID()
-		if err := c.Conn().Begin(ctx); err != nil {
-			t.Fatal(err)
-		}
-		if _, err := c.Exec(ctx, "INSERT INTO pool_p1.t VALUES (2)"); err != nil {
-			t.Fatal(err)
-		}
-		c.Release()
-		check(t, tid, 2)
-		after := p.Stat()
-		if after.RollbackCount+after.ResetCount <= before.RollbackCount+before.ResetCount {
-			t.Fatalf("neither RollbackCount nor ResetCount grew: before %+v after %+v", before, after)
-		}
+		releaseInTx(t, 2, func(c aiomysql.PoolConn) error { return c.Conn().Begin(ctx) })
 	})
 	t.Run("PoolBeginCommit", func(t *testing.T) {
 		tx, err := p.Begin(ctx)
@@ -312,14 +312,12 @@ func TestP3_CloseWhileBusy(t *testing.T) {
 	ctx := testCtx(t)
 	p := testPool(t, func(c *aiomysql.PoolConfig) { c.MaxSize = 3 })
 	conns := []aiomysql.PoolConn{mustAcquire(t, ctx, p), mustAcquire(t, ctx, p), mustAcquire(t, ctx, p)}
-	started := make(chan struct{})
 	qerr := make(chan error, 1)
 	go func() {
-		close(started)
 		var n int
 		qerr <- conns[0].QueryRow(ctx, "SELECT SLEEP(1)").Scan(&n)
 	}()
-	<-started
+	waitRunning(t, ctx, "SELECT SLEEP(1)") // Close lands mid-query
 	p.Close()
 	if _, err := p.Acquire(ctx); !errors.Is(err, aiomysql.ErrPoolClosed) {
 		t.Fatalf("acquire after Close: %v, want ErrPoolClosed", err)
@@ -366,18 +364,7 @@ func TestP3_CloseWhileBusy(t *testing.T) {
 			var n int
 			qerr <- c.QueryRow(ctx, "SELECT SLEEP(5)").Scan(&n)
 		}()
-		// Wait until the server runs the query.
-		probe := userPoolProbe(t, ctx)
-		for {
-			var n int64
-			if err := probe.QueryRow(ctx, "SELECT COUNT(*) FROM information_schema.PROCESSLIST WHERE INFO = 'SELECT SLEEP(5)'").Scan(&n); err != nil {
-				t.Fatal(err)
-			}
-			if n > 0 {
-				break
-			}
-			time.Sleep(5 * time.Millisecond) // polling the server: no signal exists
-		}
+		waitRunning(t, ctx, "SELECT SLEEP(5)")
 		start := time.Now()
 		p.Terminate()
 		select {
@@ -396,9 +383,20 @@ func TestP3_CloseWhileBusy(t *testing.T) {
 	})
 }
 
-func userPoolProbe(t *testing.T, ctx context.Context) *aiomysql.Pool {
+// waitRunning returns once the server runs query (on some connection).
+func waitRunning(t *testing.T, ctx context.Context, query string) {
 	t.Helper()
-	return testPool(t, func(c *aiomysql.PoolConfig) { c.MaxSize = 1 })
+	probe := testPool(t, func(c *aiomysql.PoolConfig) { c.MaxSize = 1 })
+	for {
+		var n int64
+		if err := probe.QueryRow(ctx, "SELECT COUNT(*) FROM information_schema.PROCESSLIST WHERE INFO = ?", query).Scan(&n); err != nil {
+			t.Fatal(err)
+		}
+		if n > 0 {
+			return
+		}
+		time.Sleep(5 * time.Millisecond) // polling the server: no signal exists
+	}
 }
 
 func TestP5_RecyclingUnderLoad(t *testing.T) {
