@@ -342,8 +342,9 @@ func TestC9_InterruptedAfterWrite(t *testing.T) {
 // ends.
 type cancelOnRead struct {
 	net.Conn
-	mu     sync.Mutex
-	cancel context.CancelFunc
+	mu      sync.Mutex
+	cancel  context.CancelFunc
+	pending []byte // read from the socket, not yet handed to the client
 }
 
 func (c *cancelOnRead) arm(cancel context.CancelFunc) {
@@ -352,18 +353,53 @@ func (c *cancelOnRead) arm(cancel context.CancelFunc) {
 	c.mu.Unlock()
 }
 
+// Read, when armed, waits for the first bytes of the reply, collects what
+// the server sends after them until it has been quiet for a while (the
+// whole reply: the server may write one in several pieces), ends the
+// context, and only then hands the client its first bytes. The client so
+// gets the whole reply from the read in which its context ends, however the
+// pieces came.
 func (c *cancelOnRead) Read(p []byte) (int, error) {
-	n, err := c.Conn.Read(p)
-	if n > 0 {
-		c.mu.Lock()
-		cancel := c.cancel
-		c.cancel = nil
-		c.mu.Unlock()
-		if cancel != nil {
-			cancel()
+	c.mu.Lock()
+	cancel := c.cancel
+	c.cancel = nil
+	c.mu.Unlock()
+	if cancel != nil {
+		if err := c.collect(); err != nil {
+			return 0, err
+		}
+		cancel()
+	}
+	if len(c.pending) > 0 {
+		n := copy(p, c.pending)
+		c.pending = c.pending[n:]
+		return n, nil
+	}
+	return c.Conn.Read(p)
+}
+
+// collect reads the reply into pending: one blocking read, then more until
+// 200 ms pass with nothing new.
+func (c *cancelOnRead) collect() error {
+	buf := make([]byte, 64<<10)
+	n, err := c.Conn.Read(buf)
+	if err != nil {
+		return err
+	}
+	c.pending = append(c.pending, buf[:n]...)
+	for {
+		if err := c.Conn.SetReadDeadline(time.Now().Add(200 * time.Millisecond)); err != nil {
+			return err
+		}
+		n, err := c.Conn.Read(buf)
+		c.pending = append(c.pending, buf[:n]...)
+		if err != nil {
+			if ne, ok := err.(net.Error); ok && ne.Timeout() {
+				return c.Conn.SetReadDeadline(time.Time{})
+			}
+			return err
 		}
 	}
-	return n, err
 }
 
 // TestC9_ReplyReadBeforeContextEnded: a reply the client had read in full
