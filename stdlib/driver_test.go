@@ -10,6 +10,7 @@ import (
 
 	"github.com/aiomysql-go/aiomysql"
 	"github.com/aiomysql-go/aiomysql/errcode"
+	"github.com/aiomysql-go/aiomysql/internal/faultproxy"
 	"github.com/aiomysql-go/aiomysql/stdlib"
 )
 
@@ -233,5 +234,45 @@ func TestOpenDBFromPool(t *testing.T) {
 	}
 	if err := pool.AcquireFunc(ctx, func(c aiomysql.PoolConn) error { return c.Ping(ctx) }); err != nil {
 		t.Error(err)
+	}
+}
+
+// TestUnchangedSessionNoRoundTrip: reusing a connection whose session did
+// not change sends nothing but the caller's command.
+func TestUnchangedSessionNoRoundTrip(t *testing.T) {
+	ctx := testCtx(t)
+	db, proxy := proxiedDB(t)
+	db.SetMaxOpenConns(1)
+	var n int
+	if err := db.QueryRowContext(ctx, "SELECT 1").Scan(&n); err != nil {
+		t.Fatal(err)
+	}
+	link, err := proxy.WaitLink(ctx, 0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	before := link.ForwardedLen(faultproxy.Upstream)
+	if err := db.QueryRowContext(ctx, "SELECT 1").Scan(&n); err != nil {
+		t.Fatal(err)
+	}
+	const want = int64(4 + 1 + len("SELECT 1")) // header, COM_QUERY, text
+	if got := link.ForwardedLen(faultproxy.Upstream) - before; got != want {
+		t.Errorf("second checkout sent %d bytes, want %d (the query alone)", got, want)
+	}
+}
+
+// TestColumnsWithAlias names columns table.column.
+func TestColumnsWithAlias(t *testing.T) {
+	ctx := testCtx(t)
+	adminExec(t, "CREATE TABLE IF NOT EXISTS test.cwa (id INT)")
+	db := openDB(t, "columnsWithAlias=true")
+	rows, err := db.QueryContext(ctx, "SELECT c.id, 1 AS one FROM test.cwa c")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer rows.Close()
+	cols, _ := rows.Columns()
+	if !reflect.DeepEqual(cols, []string{"c.id", "one"}) {
+		t.Errorf("columns %q, want [c.id one]", cols)
 	}
 }
