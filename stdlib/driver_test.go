@@ -276,3 +276,50 @@ func TestColumnsWithAlias(t *testing.T) {
 		t.Errorf("columns %q, want [c.id one]", cols)
 	}
 }
+
+// TestCallResultSets: a CALL's result sets are read one after another, and
+// the Rows closes itself after the last (the connection is free again).
+func TestCallResultSets(t *testing.T) {
+	ctx := testCtx(t)
+	db := openDB(t, "")
+	if _, err := db.ExecContext(ctx, "CREATE OR REPLACE PROCEDURE test.two_sets(IN n INT) BEGIN SELECT n; SELECT n * 2, 'x'; END"); err != nil {
+		t.Fatal(err)
+	}
+	db.SetMaxOpenConns(1)
+	for _, args := range [][]any{nil, {21}} {
+		q := "CALL test.two_sets(21)"
+		if args != nil {
+			q = "CALL test.two_sets(?)"
+		}
+		rows, err := db.QueryContext(ctx, q, args...)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var got []int
+		for {
+			for rows.Next() {
+				cols, _ := rows.Columns()
+				dest := make([]any, len(cols))
+				var v int
+				dest[0] = &v
+				for i := 1; i < len(dest); i++ {
+					dest[i] = new(any)
+				}
+				if err := rows.Scan(dest...); err != nil {
+					t.Fatal(err)
+				}
+				got = append(got, v)
+			}
+			if !rows.NextResultSet() {
+				break
+			}
+		}
+		if err := rows.Err(); err != nil || !reflect.DeepEqual(got, []int{21, 42}) {
+			t.Errorf("args %v: sets %v, %v", args, got, err)
+		}
+		var n int
+		if err := db.QueryRowContext(ctx, "SELECT 1").Scan(&n); err != nil { // the only connection is free
+			t.Fatal(err)
+		}
+	}
+}
