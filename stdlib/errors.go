@@ -13,8 +13,13 @@ import (
 // (which wraps aiomysql.ErrNotSent).
 type badConn struct{ err error }
 
-func (e badConn) Error() string        { return e.err.Error() }
-func (e badConn) Unwrap() error        { return e.err }
+// Error returns the native error's text.
+func (e badConn) Error() string { return e.err.Error() }
+
+// Unwrap returns the native error.
+func (e badConn) Unwrap() error { return e.err }
+
+// Is matches driver.ErrBadConn.
 func (e badConn) Is(target error) bool { return target == driver.ErrBadConn }
 
 // mapErr gives database/sql the native error, marked driver.ErrBadConn

@@ -11,41 +11,63 @@ import (
 	"github.com/aiomysql-go/aiomysql/internal/faultproxy"
 )
 
-// comQuery is COM_QUERY's command byte.
-const comQuery = 0x03
+// The command bytes the tests look for.
+const (
+	comQuery       = 0x03
+	comStmtExecute = 0x17
+)
 
 // TestR10_InsertReplyLost: the INSERT reaches the server and its reply is
 // lost. database/sql must not retry it (the error is not driver.ErrBadConn),
 // so exactly one row exists.
 func TestR10_InsertReplyLost(t *testing.T) {
-	ctx := testCtx(t)
-	adminExec(t, "CREATE TABLE IF NOT EXISTS test.r10 (id INT AUTO_INCREMENT PRIMARY KEY, v INT) ENGINE=InnoDB",
-		"DELETE FROM test.r10")
-	db, proxy := proxiedDB(t)
-	db.SetMaxOpenConns(1)
-	if err := db.PingContext(ctx); err != nil {
-		t.Fatal(err)
-	}
-	link, err := proxy.WaitLink(ctx, 0)
-	if err != nil {
-		t.Fatal(err)
-	}
-	var cut atomic.Bool
-	err = link.SetMode(faultproxy.Upstream, faultproxy.Packets(func(_ faultproxy.Direction, _ byte, p []byte) faultproxy.Action {
-		if len(p) > 0 && p[0] == comQuery && strings.HasPrefix(string(p[1:]), "INSERT INTO test.r10") && cut.CompareAndSwap(false, true) {
-			return faultproxy.ForwardThen(faultproxy.Cut{Side: faultproxy.ClientSide, Kind: faultproxy.Reset})
-		}
-		return faultproxy.ForwardPacket()
-	}))
-	if err != nil {
-		t.Fatal(err)
-	}
-	_, err = db.ExecContext(ctx, "INSERT INTO test.r10 (v) VALUES (1)")
-	if n := adminValue(t, "SELECT COUNT(*) FROM test.r10"); n != "1" {
-		t.Errorf("rows = %s, want exactly 1 (no automatic retry)", n)
-	}
-	if !errors.Is(err, aiomysql.ErrConnLost) || errors.Is(err, driver.ErrBadConn) {
-		t.Errorf("INSERT = %v; want ErrConnLost, not driver.ErrBadConn", err)
+	for _, tc := range []struct {
+		name string
+		args []any
+		cmd  byte // the command whose reply is lost
+	}{
+		{"text", nil, comQuery},
+		{"prepared", []any{1}, comStmtExecute},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			ctx := testCtx(t)
+			adminExec(t, "CREATE TABLE IF NOT EXISTS test.r10 (id INT AUTO_INCREMENT PRIMARY KEY, v INT) ENGINE=InnoDB",
+				"DELETE FROM test.r10")
+			db, proxy := proxiedDB(t)
+			db.SetMaxOpenConns(1)
+			if err := db.PingContext(ctx); err != nil {
+				t.Fatal(err)
+			}
+			link, err := proxy.WaitLink(ctx, 0)
+			if err != nil {
+				t.Fatal(err)
+			}
+			var cut atomic.Bool
+			err = link.SetMode(faultproxy.Upstream, faultproxy.Packets(func(_ faultproxy.Direction, _ byte, p []byte) faultproxy.Action {
+				if len(p) == 0 || p[0] != tc.cmd {
+					return faultproxy.ForwardPacket()
+				}
+				isInsert := tc.cmd == comStmtExecute || strings.HasPrefix(string(p[1:]), "INSERT INTO test.r10")
+				if isInsert && cut.CompareAndSwap(false, true) {
+					return faultproxy.ForwardThen(faultproxy.Cut{Side: faultproxy.ClientSide, Kind: faultproxy.Reset})
+				}
+				return faultproxy.ForwardPacket()
+			}))
+			if err != nil {
+				t.Fatal(err)
+			}
+			q := "INSERT INTO test.r10 (v) VALUES (1)"
+			if tc.args != nil {
+				q = "INSERT INTO test.r10 (v) VALUES (?)"
+			}
+			_, err = db.ExecContext(ctx, q, tc.args...)
+			if n := adminValue(t, "SELECT COUNT(*) FROM test.r10"); n != "1" {
+				t.Errorf("rows = %s, want exactly 1 (no automatic retry)", n)
+			}
+			if !errors.Is(err, aiomysql.ErrConnLost) || errors.Is(err, driver.ErrBadConn) {
+				t.Errorf("INSERT = %v; want ErrConnLost, not driver.ErrBadConn", err)
+			}
+		})
 	}
 }
 
