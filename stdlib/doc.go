@@ -46,9 +46,12 @@
 // # Values
 //
 // Scanning into any gives what go-sql-driver/mysql gives: int64 or uint64
-// for integers, float32 or float64, []byte for text, DECIMAL, JSON and
+// for integers, float32 or float64 (as go-sql-driver's binary protocol
+// does; its text protocol gives bytes), []byte for text, DECIMAL, JSON and
 // TIME, and for DATE, DATETIME and TIMESTAMP their text as []byte, or a
-// time.Time in Config.Location with parseTime=true. Column types name the
+// time.Time in Config.Location with parseTime=true. A TIMESTAMP's text is
+// its instant written in Config.Location (the server's text when the
+// session's time_zone is that zone; see "Time zones" in package aiomysql). Column types name the
 // types as go-sql-driver does ("INT", "UNSIGNED BIGINT", "VARCHAR",
 // "DECIMAL"); ScanType is a sized int for NOT NULL integers, sql.NullInt64
 // for nullable ones, bool for TINYINT(1) with tinyInt1IsBool. On Go 1.27
