@@ -6,7 +6,10 @@ require (
 	github.com/aiomysql-go/aiomysql v0.0.0-00010101000000-000000000000
 	github.com/go-mysql-org/go-mysql v1.16.0
 	github.com/go-sql-driver/mysql v1.10.2
+	github.com/jmoiron/sqlx v1.4.0
 	go.uber.org/goleak v1.3.0
+	gorm.io/driver/mysql v1.5.7
+	gorm.io/gorm v1.31.2
 )
 
 require (
@@ -14,6 +17,8 @@ require (
 	github.com/coreos/go-semver v0.3.1 // indirect
 	github.com/goccy/go-json v0.10.6 // indirect
 	github.com/google/uuid v1.6.0 // indirect
+	github.com/jinzhu/inflection v1.0.0 // indirect
+	github.com/jinzhu/now v1.1.5 // indirect
 	github.com/klauspost/compress v1.20.4 // indirect
 	github.com/pingcap/errors v0.11.5-0.20260310054046-9c8b3586e4b2 // indirect
 	github.com/pingcap/log v1.1.1-0.20260227082333-572e590d08f1 // indirect

@@ -2,6 +2,7 @@ package dbsql_test
 
 import (
 	"database/sql"
+	"strconv"
 	"testing"
 )
 
@@ -42,3 +43,6 @@ func scanNames(t *testing.T, rows *sql.Rows) []string {
 	}
 	return out
 }
+
+// itoa formats n in decimal.
+func itoa(n int) string { return strconv.Itoa(n) }
