@@ -94,7 +94,7 @@ func TestGORMAutoMigrate(t *testing.T) {
 			r.Again = err.Error()
 		}
 		want := gormMigration{
-			Tables: []bool{true, true, true, true},
+			Tables:  []bool{true, true, true, true},
 			Columns: []string{"id bigint", "name varchar", "age bigint", "created_at datetime", "updated_at datetime"},
 			Index:   true,
 		}
