@@ -297,3 +297,11 @@ func (r *Rows) rebind(ctx context.Context) error {
 	r.res.SetContext(ctx)
 	return nil
 }
+
+// HasNextResultSet reports whether the server announced another result
+// after the current one (SERVER_MORE_RESULTS_EXISTS). It is known once Next
+// has returned false; the database/sql driver asks it to close a finished
+// Rows without a round trip.
+func (r *Rows) HasNextResultSet() bool {
+	return !r.closed && r.err == nil && r.final.status&uint16(wire.ServerMoreResultsExists) != 0
+}
