@@ -2,6 +2,7 @@ package dbsql_test
 
 import (
 	"context"
+	"crypto/tls"
 	"database/sql"
 	"errors"
 	"io"
@@ -25,6 +26,10 @@ type driverCase struct {
 	// handler: the one call a program changes besides the import and the
 	// driver name.
 	registerReader func(name string, handler func() io.Reader)
+	// registerLocalFile allows LOAD DATA LOCAL INFILE of a file path.
+	registerLocalFile func(filePath string)
+	// registerTLSConfig names a *tls.Config for the DSN's tls parameter.
+	registerTLSConfig func(name string, cfg *tls.Config) error
 }
 
 // ours and peer name the two subtests.
@@ -38,7 +43,8 @@ const (
 var drivers = []driverCase{
 	// TODO: stdlib.RegisterReaderHandler once package stdlib has it.
 	{name: ours, driver: "aiomysql"},
-	{name: peer, driver: "mysql", registerReader: mysql.RegisterReaderHandler},
+	{name: peer, driver: "mysql", registerReader: mysql.RegisterReaderHandler,
+		registerLocalFile: mysql.RegisterLocalFile, registerTLSConfig: mysql.RegisterTLSConfig},
 }
 
 // both runs f as one subtest per driver and, when both subtests returned,
@@ -70,11 +76,17 @@ func dsn(t *testing.T, params string) string {
 	return s
 }
 
-// open opens d on the shared server with params and closes the *sql.DB
-// when the test ends.
+// open opens d as root on the shared server with params and closes the
+// *sql.DB when the test ends.
 func open(t *testing.T, d driverCase, params string) *sql.DB {
 	t.Helper()
-	db, err := sql.Open(d.driver, dsn(t, params))
+	return openAs(t, d, dsn(t, params))
+}
+
+// openAs opens d with the DSN dsn and closes the *sql.DB when the test ends.
+func openAs(t *testing.T, d driverCase, dsn string) *sql.DB {
+	t.Helper()
+	db, err := sql.Open(d.driver, dsn)
 	if err != nil {
 		t.Fatalf("sql.Open(%q): %v", d.driver, err)
 	}
