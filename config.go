@@ -13,7 +13,7 @@ import (
 // value NewConfig and ParseDSN start from) and its DSN parameter names; see
 // ParseDSN for the DSN forms. Create a Config with NewConfig or ParseDSN: a
 // zero Config is usable but has the booleans whose default is true
-// (AllowNativePasswords, CheckConnLiveness, InterpolateParams, KillOnCancel,
+// (AllowNativePasswords, CheckConnLiveness, KillOnCancel,
 // TinyInt1IsBool) off, TLS disabled and no connect timeout.
 //
 // A Config is a plain value: Connect and the pool read it and never change it,
@@ -42,9 +42,10 @@ import (
 // All are accepted, with these differences:
 //   - charset=a,b (a list to try in turn) uses the first name; the others
 //     are accepted and ignored, since every supported server knows utf8mb4.
-//   - tls=<registered name> and serverPubKey=<registered name> are errors:
-//     there is no global registry; set TLSConfig or ServerPublicKey (or
-//     server-public-key-file) instead.
+//   - tls=<registered name> and serverPubKey=<registered name> are errors
+//     here: the native package has no global registry; set TLSConfig or
+//     ServerPublicKey (or server-public-key-file) instead. The database/sql
+//     driver (package stdlib) resolves them from its registries.
 //   - allowAllFiles=true is an error: there is no "any file" mode; list the
 //     files or directories in LocalInfileAllow (DSN local_infile_allow).
 //     allowAllFiles=false is accepted and changes nothing.
@@ -58,9 +59,9 @@ import (
 //     names must be plain identifiers and their values are quoted by the
 //     connection code instead of being pasted into SQL. sql_mode, time_zone
 //     and autocommit set their own fields.
-//   - Defaults differ: TLS is preferred (not off), InterpolateParams is on
-//     (not off), ConnectTimeout is 10s (not the OS's), the collation is the
-//     server's default for Charset (not utf8mb4_general_ci).
+//   - Defaults differ: TLS is preferred (not off), ConnectTimeout is 10s
+//     (not the OS's), the collation is the server's default for Charset
+//     (not utf8mb4_general_ci).
 type Config struct {
 	// Net is the network: "tcp", "tcp4", "tcp6" or "unix". Default "" picks
 	// "unix" when UnixSocket is set and "tcp" otherwise; see Network. Another
@@ -123,10 +124,9 @@ type Config struct {
 	// DSN: loc (a zone name, or Local).
 	Location *time.Location
 	// ParseTime makes the database/sql driver return DATE and DATETIME as
-	// time.Time instead of bytes. Default false. DSN: parseTime. It is for the
-	// database/sql driver (package stdlib, not written yet) only: the native
-	// API ignores it and always gives time.Time, so until that driver exists
-	// setting it changes nothing.
+	// time.Time instead of their text as bytes. Default false. DSN:
+	// parseTime. It is for the database/sql driver (package stdlib) only: the
+	// native API ignores it and always gives time.Time.
 	ParseTime bool
 	// TimeTruncate truncates time.Time arguments to a multiple of this
 	// duration (time.Time.Truncate) before they are interpolated, for Query,
@@ -134,9 +134,9 @@ type Config struct {
 	// is all the server keeps). DSN: timeTruncate.
 	TimeTruncate time.Duration
 	// TinyInt1IsBool makes the database/sql driver report TINYINT(1) columns
-	// as bool. Default true. DSN: tinyInt1IsBool. It is for the database/sql
-	// driver (package stdlib, not written yet) only: the native API ignores
-	// it, so until that driver exists setting it changes nothing.
+	// as bool (ColumnTypeScanType; the values stay int64, which database/sql
+	// scans into a bool). Default true. DSN: tinyInt1IsBool. It is for the
+	// database/sql driver (package stdlib) only: the native API ignores it.
 	TinyInt1IsBool bool
 	// Autocommit, when set, is the session's autocommit after connect. Default
 	// nil: the server's (normally on). aiomysql defaults to off (False); set
@@ -238,32 +238,30 @@ type Config struct {
 	ClientFoundRows bool
 	// ColumnsWithAlias makes the database/sql driver name columns table.column.
 	// Default false. DSN: columnsWithAlias. It is for the database/sql driver
-	// (package stdlib, not written yet) only: the native API ignores it, so
-	// until that driver exists setting it changes nothing.
+	// (package stdlib) only: the native API ignores it.
 	ColumnsWithAlias bool
-	// InterpolateParams is for the database/sql driver (package stdlib, not
-	// written yet): it makes that driver send queries with arguments as one
-	// text query, the arguments written into it, instead of a server-side
-	// prepare (one round trip instead of three). Default true
-	// (go-sql-driver/mysql: false). The native API ignores the field: Query,
-	// QueryRow and Exec follow DefaultQueryExecMode, and the aiomysql
-	// cursors interpolate, so until that driver exists setting it to false
-	// changes nothing. Literals are written so that they
-	// read the same in either NO_BACKSLASH_ESCAPES state, and in character sets
+	// InterpolateParams is for the database/sql driver (package stdlib): it
+	// makes that driver send queries with arguments as one text query, the
+	// arguments written into it (QueryExecModeText), instead of following
+	// DefaultQueryExecMode (by default a cached server-side statement, also
+	// one round trip). Default false, as in go-sql-driver/mysql. The native
+	// API ignores the field: Query, QueryRow and Exec follow
+	// DefaultQueryExecMode, and the aiomysql cursors interpolate. Literals
+	// are written so that they read the same in either NO_BACKSLASH_ESCAPES
+	// state, and in character sets
 	// where a backslash can hide inside a multibyte character (gbk, sjis,
 	// big5, cp932, gb18030) nothing is interpolated: the query fails with
 	// ErrUnsafeInterpolation. DSN: interpolateParams.
 	InterpolateParams bool
 	// RejectReadOnly makes the database/sql driver drop a connection that gets
 	// error 1290/1836 (read-only), e.g. after a failover. Default false.
-	// DSN: rejectReadOnly. It is for the database/sql driver (package stdlib,
-	// not written yet) only: the native API ignores it, so until that driver
-	// exists setting it changes nothing.
+	// DSN: rejectReadOnly. It is for the database/sql driver (package
+	// stdlib) only: the native API ignores it.
 	RejectReadOnly bool
 	// CheckConnLiveness makes the database/sql driver check an idle connection
-	// before reusing it. Default true. DSN: checkConnLiveness. It is for the
-	// database/sql driver (package stdlib, not written yet) only: the native
-	// API ignores it, so until that driver exists setting it changes nothing.
+	// before reusing it (a peek at the socket, no round trip). Default true.
+	// DSN: checkConnLiveness. It is for the database/sql driver (package
+	// stdlib) only: the native API ignores it.
 	CheckConnLiveness bool
 	// ClientFlag holds extra capability bits ORed into the client's flags.
 	// Default 0. aiomysql: client_flag. DSN: client_flag (decimal or 0x hex).

@@ -37,7 +37,7 @@ func TestNewConfigDefaults(t *testing.T) {
 		{"AllowOldPasswords", !c.AllowOldPasswords},
 		{"AllowPublicKeyRetrieval", !c.AllowPublicKeyRetrieval},
 		{"MaxAllowedPacket", c.MaxAllowedPacket == 64<<20},
-		{"InterpolateParams", c.InterpolateParams},
+		{"InterpolateParams", !c.InterpolateParams},
 		{"CheckConnLiveness", c.CheckConnLiveness},
 		{"MultiStatements", !c.MultiStatements},
 		{"LocalInfile", !c.LocalInfile},

@@ -178,7 +178,7 @@ func TestEveryFieldInDSN(t *testing.T) {
 		"MultiStatements":         func(c *aiomysql.Config) { c.MultiStatements = true },
 		"ClientFoundRows":         func(c *aiomysql.Config) { c.ClientFoundRows = true },
 		"ColumnsWithAlias":        func(c *aiomysql.Config) { c.ColumnsWithAlias = true },
-		"InterpolateParams":       func(c *aiomysql.Config) { c.InterpolateParams = false },
+		"InterpolateParams":       func(c *aiomysql.Config) { c.InterpolateParams = true },
 		"RejectReadOnly":          func(c *aiomysql.Config) { c.RejectReadOnly = true },
 		"CheckConnLiveness":       func(c *aiomysql.Config) { c.CheckConnLiveness = false },
 		"ClientFlag":              func(c *aiomysql.Config) { c.ClientFlag = 1 << 33 },

@@ -40,7 +40,7 @@ func (c *conn) Prepare(query string) (driver.Stmt, error) {
 func (c *conn) PrepareContext(ctx context.Context, query string) (driver.Stmt, error) {
 	s, err := c.c.Prepare(ctx, query)
 	if err != nil {
-		return nil, mapErr(err)
+		return nil, c.mapErr(err)
 	}
 	c.stmts++
 	return &stmt{conn: c, s: s}, nil
@@ -79,11 +79,11 @@ func (c *conn) ResetSession(ctx context.Context) error {
 	}
 	if c.stmts > 0 {
 		if c.c.InTransaction() {
-			return mapErr(c.c.Rollback(ctx))
+			return resetErr(c.c.Rollback(ctx))
 		}
 		return nil
 	}
-	return mapErr(c.c.ResetSession(ctx))
+	return resetErr(c.c.ResetSession(ctx))
 }
 
 // Raw returns the native connection; see the package documentation

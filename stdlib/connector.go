@@ -49,7 +49,13 @@ func (c *Connector) Connect(ctx context.Context) (driver.Conn, error) {
 		}
 		return newConn(pc.Conn(), pc, c.pool.Config().ConnConfig), nil
 	}
-	nc, err := aiomysql.Connect(ctx, c.cfg)
+	cfg := c.cfg
+	if files := registeredFiles(); len(files) > 0 {
+		cfg = cfg.Clone()
+		cfg.LocalInfile = true
+		cfg.LocalInfileAllow = append(cfg.LocalInfileAllow, files...)
+	}
+	nc, err := aiomysql.Connect(ctx, cfg)
 	if err != nil {
 		return nil, err
 	}

@@ -33,3 +33,27 @@ func mapErr(err error) error {
 	}
 	return err
 }
+
+// mapErr is mapErr with rejectReadOnly: a statement the server refused
+// because it is read-only (1290, 1792, 1836: a replica after a failover)
+// closes the connection and is driver.ErrBadConn, so database/sql retries
+// it on a fresh connection, which finds the new primary. The server ran
+// nothing, so that is safe.
+func (c *conn) mapErr(err error) error {
+	var se *aiomysql.Error
+	if c.opts.rejectReadOnly && errors.As(err, &se) && (se.Number == 1290 || se.Number == 1792 || se.Number == 1836) {
+		c.c.Close()
+		return badConn{err}
+	}
+	return mapErr(err)
+}
+
+// resetErr marks any failure of the driver's own reset driver.ErrBadConn:
+// the connection's state is unknown, and database/sql must not reuse it
+// (it ignores other errors of ResetSession). Nothing of the caller's ran.
+func resetErr(err error) error {
+	if err == nil {
+		return nil
+	}
+	return badConn{err}
+}

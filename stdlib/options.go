@@ -9,6 +9,8 @@ type options struct {
 	columnsWithAlias bool
 	multiStatements  bool
 	checkLiveness    bool
+	interpolate      bool
+	rejectReadOnly   bool
 }
 
 func optionsOf(cfg *aiomysql.Config) options {
@@ -18,5 +20,7 @@ func optionsOf(cfg *aiomysql.Config) options {
 		columnsWithAlias: cfg.ColumnsWithAlias,
 		multiStatements:  cfg.MultiStatements,
 		checkLiveness:    cfg.CheckConnLiveness,
+		interpolate:      cfg.InterpolateParams,
+		rejectReadOnly:   cfg.RejectReadOnly,
 	}
 }

@@ -51,7 +51,7 @@ func (s *stmt) ExecContext(ctx context.Context, args []driver.NamedValue) (drive
 	}
 	res, err := s.s.Exec(ctx, a...)
 	if err != nil {
-		return nil, mapErr(err)
+		return nil, s.conn.mapErr(err)
 	}
 	return &Result{results: []aiomysql.Result{res}}, nil
 }
@@ -64,7 +64,7 @@ func (s *stmt) QueryContext(ctx context.Context, args []driver.NamedValue) (driv
 	}
 	r, err := s.s.Query(ctx, a...)
 	if err != nil {
-		return nil, mapErr(err)
+		return nil, s.conn.mapErr(err)
 	}
 	return newRows(s.conn, r), nil
 }

@@ -120,7 +120,7 @@ func dsnParams() []dsnParam {
 			c.InitCommands = append(c.InitCommands, v)
 			return nil
 		}, format: func(c *Settings) []string { return c.InitCommands }},
-		boolParam("interpolateParams", func(c *Settings) *bool { return &c.InterpolateParams }, true),
+		boolParam("interpolateParams", func(c *Settings) *bool { return &c.InterpolateParams }, false),
 		durationParam("kill_delay", func(c *Settings) *time.Duration { return &c.KillDelay }, 0),
 		boolParam("kill_on_cancel", func(c *Settings) *bool { return &c.KillOnCancel }, true),
 		{name: "loc", parse: func(c *Settings, _ *dsnState, v string) error {

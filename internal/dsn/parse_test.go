@@ -157,7 +157,7 @@ func TestParseDSNParams(t *testing.T) {
 		{"init_command=SET+@a%3D1&init_command=SET+@b%3D2", func(c *dsn.Settings) {
 			c.InitCommands = []string{"SET @a=1", "SET @b=2"}
 		}},
-		{"interpolateParams=false", func(c *dsn.Settings) { c.InterpolateParams = false }},
+		{"interpolateParams=true", func(c *dsn.Settings) { c.InterpolateParams = true }},
 		{"kill_delay=250ms", func(c *dsn.Settings) { c.KillDelay = 250 * time.Millisecond }},
 		{"killOnCancel=false", func(c *dsn.Settings) { c.KillOnCancel = false }},
 		{"local_infile=1", func(c *dsn.Settings) { c.LocalInfile = true }},

@@ -127,7 +127,6 @@ func New() *Settings {
 		TLSMode:                TLSPreferred,
 		AllowNativePasswords:   true,
 		MaxAllowedPacket:       DefaultMaxAllowedPacket,
-		InterpolateParams:      true,
 		CheckConnLiveness:      true,
 		KillOnCancel:           true,
 		StatementCacheCapacity: DefaultStatementCacheCapacity,
