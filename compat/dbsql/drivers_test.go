@@ -13,7 +13,7 @@ import (
 	"github.com/go-sql-driver/mysql"
 
 	"github.com/aiomysql-go/aiomysql"
-	_ "github.com/aiomysql-go/aiomysql/stdlib"
+	"github.com/aiomysql-go/aiomysql/stdlib"
 )
 
 // driverCase is one database/sql driver the suite runs on.
@@ -41,8 +41,8 @@ const (
 // drivers is the table every test runs on: aiomysql's stdlib driver and
 // go-sql-driver/mysql, the reference its results are compared with.
 var drivers = []driverCase{
-	// TODO: stdlib.RegisterReaderHandler once package stdlib has it.
-	{name: ours, driver: "aiomysql"},
+	{name: ours, driver: "aiomysql", registerReader: stdlib.RegisterReaderHandler,
+		registerLocalFile: stdlib.RegisterLocalFile, registerTLSConfig: stdlib.RegisterTLSConfig},
 	{name: peer, driver: "mysql", registerReader: mysql.RegisterReaderHandler,
 		registerLocalFile: mysql.RegisterLocalFile, registerTLSConfig: mysql.RegisterTLSConfig},
 }

@@ -18,9 +18,6 @@ type infileResult struct {
 func TestProgramLoadDataReader(t *testing.T) {
 	both(t, func(t *testing.T, d driverCase) infileResult {
 		const data = "1,alpha\n2,beta\n3,gamma with spaces\n"
-		if d.registerReader == nil {
-			t.Fatalf("%s has no RegisterReaderHandler", d.name)
-		}
 		name := "program_" + strings.ReplaceAll(d.name, "-", "_")
 		d.registerReader(name, func() io.Reader { return strings.NewReader(data) })
 		db := open(t, d, "")

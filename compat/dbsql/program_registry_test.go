@@ -19,9 +19,6 @@ type localFileResult struct {
 // (the connection goes on working).
 func TestProgramLocalFile(t *testing.T) {
 	both(t, func(t *testing.T, d driverCase) localFileResult {
-		if d.registerLocalFile == nil {
-			t.Fatalf("%s has no RegisterLocalFile", d.name)
-		}
 		dir := t.TempDir()
 		path, other := filepath.Join(dir, "data.csv"), filepath.Join(dir, "other.csv")
 		for _, p := range []string{path, other} {
@@ -64,9 +61,6 @@ func TestProgramTLS(t *testing.T) {
 		t.Fatal(err)
 	}
 	both(t, func(t *testing.T, d driverCase) []string {
-		if d.registerTLSConfig == nil {
-			t.Fatalf("%s has no RegisterTLSConfig", d.name)
-		}
 		name := "compat_" + strings.ReplaceAll(d.name, "-", "_")
 		if err := d.registerTLSConfig(name, cfg.Clone()); err != nil {
 			t.Fatalf("RegisterTLSConfig: %v", err)
