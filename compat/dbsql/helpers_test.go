@@ -2,6 +2,7 @@ package dbsql_test
 
 import (
 	"database/sql"
+	"fmt"
 	"strconv"
 	"testing"
 )
@@ -46,3 +47,11 @@ func scanNames(t *testing.T, rows *sql.Rows) []string {
 
 // itoa formats n in decimal.
 func itoa(n int) string { return strconv.Itoa(n) }
+
+// fmtAny formats v with its type, and []byte as text.
+func fmtAny(v any) string {
+	if b, ok := v.([]byte); ok {
+		return fmt.Sprintf("%T(%s)", v, b)
+	}
+	return fmt.Sprintf("%T(%v)", v, v)
+}
