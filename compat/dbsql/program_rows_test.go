@@ -7,8 +7,8 @@ import (
 
 // rowsResult is what TestProgramRowsEarlyClose saw.
 type rowsResult struct {
-	Read      []int
-	Next      int // the answer of the query after the early Close
+	Read       []int
+	Next       int // the answer of the query after the early Close
 	Concurrent []int
 }
 
