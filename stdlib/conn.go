@@ -86,10 +86,6 @@ func (c *conn) ResetSession(ctx context.Context) error {
 	return resetErr(c.c.ResetSession(ctx))
 }
 
-// Raw returns the native connection; see the package documentation
-// ("Reaching the native connection").
-func (c *conn) Raw() *aiomysql.Conn { return c.c }
-
 // CheckNamedValue accepts every argument as it is: the native package
 // encodes Go's types (sized ints, uints, floats, strings, []byte, time.Time,
 // time.Duration, bool, json.RawMessage, pointers, driver.Valuer, slices for

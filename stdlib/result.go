@@ -6,12 +6,18 @@ import (
 	"github.com/aiomysql-go/aiomysql"
 )
 
-// Result is what database/sql's Exec returns from this driver: the
-// statement's result, or each statement's for a multi-statement Exec
-// (multiStatements=true). Reach it with sql.Conn.Raw's driverConn... see
-// the package documentation ("Results of a multi-statement Exec"), or
-// type-assert the sql.Result only through a wrapper: database/sql wraps
-// results, so use ExecAll on the raw connection.
+// Result is the driver's result of an Exec: the statement's, or with
+// multiStatements=true each statement's. database/sql wraps it, so reach it
+// through sql.Conn.Raw, as with go-sql-driver/mysql:
+//
+//	err := sqlConn.Raw(func(dc any) error {
+//		res, err := dc.(driver.ExecerContext).ExecContext(ctx, "UPDATE a SET x=1; UPDATE b SET y=2", nil)
+//		if err != nil {
+//			return err
+//		}
+//		counts := res.(*stdlib.Result).AllRowsAffected()
+//		...
+//	})
 type Result struct {
 	results []aiomysql.Result
 }
