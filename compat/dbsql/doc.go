@@ -12,6 +12,9 @@
 // a test shows that a program written for go-sql-driver runs unchanged on
 // aiomysql. The list of drivers is in drivers_test.go.
 //
+// Package sqlcdb below holds the code sqlc v1.31.1 generated for a small
+// schema (regenerate it there), and migrations/ the goose migrations.
+//
 // The tests share one private, throwaway MariaDB started by package
 // mysqltest on first use (or the server AIOMYSQL_TEST_DSN names). Run them
 // from the compat directory:
