@@ -13,8 +13,7 @@ import (
 // value NewConfig and ParseDSN start from) and its DSN parameter names; see
 // ParseDSN for the DSN forms. Create a Config with NewConfig or ParseDSN: a
 // zero Config is usable but has the booleans whose default is true
-// (AllowNativePasswords, CheckConnLiveness, KillOnCancel,
-// TinyInt1IsBool) off, TLS disabled and no connect timeout.
+// (AllowNativePasswords, CheckConnLiveness, KillOnCancel) off, TLS disabled and no connect timeout.
 //
 // A Config is a plain value: Connect and the pool read it and never change it,
 // so one Config may be shared by goroutines as long as none of them writes
@@ -135,7 +134,8 @@ type Config struct {
 	TimeTruncate time.Duration
 	// TinyInt1IsBool makes the database/sql driver report TINYINT(1) columns
 	// as bool (ColumnTypeScanType; the values stay int64, which database/sql
-	// scans into a bool). Default true. DSN: tinyInt1IsBool. It is for the
+	// scans into a bool). Default false: go-sql-driver/mysql reports int8, and
+	// the driver is a drop-in for it. DSN: tinyInt1IsBool. It is for the
 	// database/sql driver (package stdlib) only: the native API ignores it.
 	TinyInt1IsBool bool
 	// Autocommit, when set, is the session's autocommit after connect. Default

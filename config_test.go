@@ -28,7 +28,7 @@ func TestNewConfigDefaults(t *testing.T) {
 		{"Collation", c.Collation == ""},
 		{"Location", c.Location == time.UTC},
 		{"ParseTime", !c.ParseTime},
-		{"TinyInt1IsBool", c.TinyInt1IsBool},
+		{"TinyInt1IsBool", !c.TinyInt1IsBool},
 		{"Autocommit", c.Autocommit == nil},
 		{"TLSMode", c.TLSMode == aiomysql.TLSPreferred},
 		{"AuthPlugins", c.AuthPlugins == nil},

@@ -156,7 +156,7 @@ func TestEveryFieldInDSN(t *testing.T) {
 		"Location":                func(c *aiomysql.Config) { c.Location = time.Local },
 		"ParseTime":               func(c *aiomysql.Config) { c.ParseTime = true },
 		"TimeTruncate":            func(c *aiomysql.Config) { c.TimeTruncate = time.Second },
-		"TinyInt1IsBool":          func(c *aiomysql.Config) { c.TinyInt1IsBool = false },
+		"TinyInt1IsBool":          func(c *aiomysql.Config) { c.TinyInt1IsBool = true },
 		"Autocommit":              func(c *aiomysql.Config) { c.Autocommit = ptr(false) },
 		"InitCommands":            func(c *aiomysql.Config) { c.InitCommands = []string{"DO 1"} },
 		"Params":                  func(c *aiomysql.Config) { c.Params = map[string]string{"wait_timeout": "1"} },

@@ -12,6 +12,12 @@ import (
 // binaryCollation is the collation of binary strings.
 const binaryCollation = "binary"
 
+// The column flags the driver looks at.
+const (
+	flagEnum = 1 << 8
+	flagSet  = 1 << 11
+)
+
 // ColumnTypeDatabaseTypeName returns the column's type as go-sql-driver/mysql
 // names it: "INT", "UNSIGNED BIGINT", "VARCHAR", "VARBINARY", "TEXT",
 // "BLOB", "DECIMAL", "DATETIME", "JSON" and so on.
@@ -81,6 +87,12 @@ func typeName(ct *aiomysql.ColumnType) string {
 	case typeVarChar, typeVarString:
 		return pick("VARBINARY", "VARCHAR")
 	case typeString:
+		switch {
+		case ct.Flags&flagEnum != 0:
+			return "ENUM"
+		case ct.Flags&flagSet != 0:
+			return "SET"
+		}
 		return pick("BINARY", "CHAR")
 	}
 	return ""
@@ -102,12 +114,15 @@ func (rs *rows) ColumnTypeNullable(i int) (nullable, ok bool) { return rs.cols[i
 
 // ColumnTypePrecisionScale returns DECIMAL's precision and scale, and for
 // FLOAT and DOUBLE math.MaxInt64 as the precision and the declared scale
-// (math.MaxInt64 when none was declared), as go-sql-driver/mysql does.
+// (math.MaxInt64 when none was declared), and for TIME, DATETIME and
+// TIMESTAMP their fractional digits as both, as go-sql-driver/mysql does.
 func (rs *rows) ColumnTypePrecisionScale(i int) (precision, scale int64, ok bool) {
 	ct := &rs.cols[i]
 	switch ct.TypeCode {
 	case typeDecimal, typeNewDecimal:
 		return int64(ct.Precision), int64(ct.Scale), true
+	case typeTimestamp, typeDateTime, typeTime:
+		return int64(ct.Scale), int64(ct.Scale), true
 	case typeFloat, typeDouble:
 		if ct.Scale == 0 {
 			return math.MaxInt64, math.MaxInt64, true
@@ -119,32 +134,36 @@ func (rs *rows) ColumnTypePrecisionScale(i int) (precision, scale int64, ok bool
 
 // The scan types.
 var (
-	scanInt8      = reflect.TypeFor[int8]()
-	scanInt16     = reflect.TypeFor[int16]()
-	scanInt32     = reflect.TypeFor[int32]()
-	scanInt64     = reflect.TypeFor[int64]()
-	scanUint8     = reflect.TypeFor[uint8]()
-	scanUint16    = reflect.TypeFor[uint16]()
-	scanUint32    = reflect.TypeFor[uint32]()
-	scanUint64    = reflect.TypeFor[uint64]()
-	scanFloat32   = reflect.TypeFor[float32]()
-	scanFloat64   = reflect.TypeFor[float64]()
-	scanBool      = reflect.TypeFor[bool]()
-	scanTime      = reflect.TypeFor[time.Time]()
-	scanRawBytes  = reflect.TypeFor[sql.RawBytes]()
-	scanNullInt   = reflect.TypeFor[sql.NullInt64]()
-	scanNullUint  = reflect.TypeFor[sql.Null[uint64]]()
-	scanNullFloat = reflect.TypeFor[sql.NullFloat64]()
-	scanNullBool  = reflect.TypeFor[sql.NullBool]()
-	scanNullTime  = reflect.TypeFor[sql.NullTime]()
-	scanAny       = reflect.TypeFor[any]()
+	scanInt8       = reflect.TypeFor[int8]()
+	scanInt16      = reflect.TypeFor[int16]()
+	scanInt32      = reflect.TypeFor[int32]()
+	scanInt64      = reflect.TypeFor[int64]()
+	scanUint8      = reflect.TypeFor[uint8]()
+	scanUint16     = reflect.TypeFor[uint16]()
+	scanUint32     = reflect.TypeFor[uint32]()
+	scanUint64     = reflect.TypeFor[uint64]()
+	scanFloat32    = reflect.TypeFor[float32]()
+	scanFloat64    = reflect.TypeFor[float64]()
+	scanBool       = reflect.TypeFor[bool]()
+	scanTime       = reflect.TypeFor[time.Time]()
+	scanBytes      = reflect.TypeFor[[]byte]()
+	scanString     = reflect.TypeFor[string]()
+	scanNullString = reflect.TypeFor[sql.NullString]()
+	scanNullInt    = reflect.TypeFor[sql.NullInt64]()
+	scanNullUint   = reflect.TypeFor[sql.Null[uint64]]()
+	scanNullFloat  = reflect.TypeFor[sql.NullFloat64]()
+	scanNullBool   = reflect.TypeFor[sql.NullBool]()
+	scanNullTime   = reflect.TypeFor[sql.NullTime]()
+	scanAny        = reflect.TypeFor[any]()
 )
 
-// ColumnTypeScanType returns the Go type a value of the column scans into
-// without loss: a sized int or uint for a NOT NULL integer column
-// (sql.NullInt64, or sql.Null[uint64] for BIGINT UNSIGNED, when nullable),
-// float32/float64, bool for TINYINT(1) with tinyInt1IsBool, time.Time for
-// dates with parseTime, and sql.RawBytes for the rest.
+// ColumnTypeScanType returns the Go type go-sql-driver/mysql names for the
+// column: a sized int or uint for a NOT NULL integer column and
+// sql.NullInt64 (sql.Null[uint64] for BIGINT UNSIGNED) for a nullable one;
+// float32, float64 or sql.NullFloat64; []byte for binary strings and BIT;
+// string or sql.NullString for text, DECIMAL, ENUM, SET, JSON and TIME;
+// sql.NullTime for dates (with or without parseTime); with tinyInt1IsBool,
+// bool or sql.NullBool for TINYINT(1).
 func (rs *rows) ColumnTypeScanType(i int) reflect.Type {
 	ct := &rs.cols[i]
 	null := ct.Nullable
@@ -184,15 +203,23 @@ func (rs *rows) ColumnTypeScanType(i int) reflect.Type {
 			return scanNullFloat
 		}
 		return scanFloat64
-	case typeNull:
-		return scanAny
-	case typeDate, typeNewDate, typeDateTime, typeTimestamp:
-		if rs.conn.opts.parseTime {
-			if null {
-				return scanNullTime
-			}
-			return scanTime
+	case typeBit, typeTinyBlob, typeMediumBlob, typeLongBlob, typeBlob, typeVarString, typeString, typeGeometry:
+		if ct.Binary {
+			return scanBytes
 		}
+		return pickString(null)
+	case typeDecimal, typeNewDecimal, typeVarChar, typeEnum, typeSet, typeJSON, typeTime:
+		return pickString(null)
+	case typeDate, typeNewDate, typeDateTime, typeTimestamp:
+		return scanNullTime
 	}
-	return scanRawBytes
+	return scanAny
+}
+
+// pickString is the scan type of text: string, or sql.NullString.
+func pickString(null bool) reflect.Type {
+	if null {
+		return scanNullString
+	}
+	return scanString
 }

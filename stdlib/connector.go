@@ -49,12 +49,13 @@ func (c *Connector) Connect(ctx context.Context) (driver.Conn, error) {
 		}
 		return newConn(pc.Conn(), pc, c.pool.Config().ConnConfig), nil
 	}
-	cfg := c.cfg
-	if files := registeredFiles(); len(files) > 0 {
-		cfg = cfg.Clone()
-		cfg.LocalInfile = true
-		cfg.LocalInfileAllow = append(cfg.LocalInfileAllow, files...)
-	}
+	// LOAD DATA LOCAL INFILE is on, as go-sql-driver has it, for readers
+	// registered with RegisterReaderHandler (also after this connect) and
+	// for the files in LocalInfileAllow and RegisterLocalFile's registry:
+	// a request for any other file is refused, whatever the server asks.
+	cfg := c.cfg.Clone()
+	cfg.LocalInfile = true
+	cfg.LocalInfileAllow = append(cfg.LocalInfileAllow, registeredFiles()...)
 	nc, err := aiomysql.Connect(ctx, cfg)
 	if err != nil {
 		return nil, err

@@ -3,6 +3,7 @@ package stdlib
 import (
 	"database/sql/driver"
 	"encoding/json"
+	"math"
 	"strconv"
 	"time"
 
@@ -44,10 +45,28 @@ const (
 // driverValue turns a native value into what go-sql-driver/mysql gives
 // database/sql, so code scanning into any keeps working: text, DECIMAL and
 // JSON as []byte, TIME as its text, and dates as their text unless
-// parseTime is on. Integers stay int64 or uint64 and floats float32 or
-// float64, as go-sql-driver gives them in the binary protocol.
+// parseTime is on. Integers are int64, also unsigned ones (a BIGINT
+// UNSIGNED above math.MaxInt64 stays uint64), and floats float32 or
+// float64, as go-sql-driver gives them.
 func (rs *rows) driverValue(i int, v any) driver.Value {
 	switch x := v.(type) {
+	case uint64:
+		if x <= math.MaxInt64 {
+			return int64(x)
+		}
+		return x
+	case uint32:
+		return int64(x)
+	case uint16:
+		return int64(x)
+	case uint8:
+		return int64(x)
+	case int32:
+		return int64(x)
+	case int16:
+		return int64(x)
+	case int8:
+		return int64(x)
 	case string:
 		return []byte(x)
 	case json.RawMessage:

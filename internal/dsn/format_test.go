@@ -16,7 +16,7 @@ func TestFormatDSN(t *testing.T) {
 	}{
 		{"defaults", dsn.New(), "/"},
 		{"zero Config", &dsn.Settings{}, "/?allowNativePasswords=false&checkConnLiveness=false" +
-			"&kill_on_cancel=false&longDataThreshold=0&maxAllowedPacket=0&statementCacheCapacity=0&timeout=0s&tinyInt1IsBool=false&tls=disabled"},
+			"&kill_on_cancel=false&longDataThreshold=0&maxAllowedPacket=0&statementCacheCapacity=0&timeout=0s&tls=disabled"},
 		{"typical", config(func(c *dsn.Settings) {
 			c.User, c.Password, c.Host, c.Port, c.Database = "app", "s3cr:t@/", "db.example", 3307, "shop"
 			c.TLSMode, c.SSLCA = dsn.TLSVerifyIdentity, "/etc/ca.pem"

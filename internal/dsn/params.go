@@ -186,7 +186,7 @@ func dsnParams() []dsnParam {
 		durationParam("timeout", func(c *Settings) *time.Duration { return &c.ConnectTimeout }, DefaultConnectTimeout, "connect_timeout"),
 		durationParam("timeTruncate", func(c *Settings) *time.Duration { return &c.TimeTruncate }, 0),
 		sqlStringParam("time_zone", func(c *Settings) *string { return &c.TimeZone }),
-		boolParam("tinyInt1IsBool", func(c *Settings) *bool { return &c.TinyInt1IsBool }, true),
+		boolParam("tinyInt1IsBool", func(c *Settings) *bool { return &c.TinyInt1IsBool }, false),
 		valueParam("tls", func(c *Settings) *TLSMode { return &c.TLSMode }, TLSPreferred,
 			ParseTLSMode, TLSMode.String, "ssl_mode"),
 		stringParam("tls_server_name", func(c *Settings) *string { return &c.TLSServerName }),

@@ -192,7 +192,7 @@ func TestParseDSNParams(t *testing.T) {
 		{"timeout=0", func(c *dsn.Settings) { c.ConnectTimeout = 0 }},
 		{"connect_timeout=2.5", func(c *dsn.Settings) { c.ConnectTimeout = 2500 * time.Millisecond }},
 		{"timeTruncate=1ms", func(c *dsn.Settings) { c.TimeTruncate = time.Millisecond }},
-		{"tinyInt1IsBool=false", func(c *dsn.Settings) { c.TinyInt1IsBool = false }},
+		{"tinyInt1IsBool=true", func(c *dsn.Settings) { c.TinyInt1IsBool = true }},
 		{"tls=true", func(c *dsn.Settings) { c.TLSMode = dsn.TLSVerifyIdentity }},
 		{"tls=false", func(c *dsn.Settings) { c.TLSMode = dsn.TLSDisabled }},
 		{"tls=preferred", nil},

@@ -123,7 +123,6 @@ func New() *Settings {
 		ConnectTimeout:         DefaultConnectTimeout,
 		Charset:                DefaultCharset,
 		Location:               time.UTC,
-		TinyInt1IsBool:         true,
 		TLSMode:                TLSPreferred,
 		AllowNativePasswords:   true,
 		MaxAllowedPacket:       DefaultMaxAllowedPacket,
