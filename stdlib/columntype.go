@@ -4,7 +4,6 @@ import (
 	"database/sql"
 	"math"
 	"reflect"
-	"time"
 
 	"github.com/aiomysql-go/aiomysql"
 )
@@ -145,7 +144,6 @@ var (
 	scanFloat32    = reflect.TypeFor[float32]()
 	scanFloat64    = reflect.TypeFor[float64]()
 	scanBool       = reflect.TypeFor[bool]()
-	scanTime       = reflect.TypeFor[time.Time]()
 	scanBytes      = reflect.TypeFor[[]byte]()
 	scanString     = reflect.TypeFor[string]()
 	scanNullString = reflect.TypeFor[sql.NullString]()

@@ -45,16 +45,19 @@
 //
 // # Values
 //
-// Scanning into any gives what go-sql-driver/mysql gives: int64 or uint64
-// for integers, float32 or float64 (as go-sql-driver's binary protocol
+// Scanning into any gives what go-sql-driver/mysql gives: int64 for
+// integers (uint64 for a BIGINT UNSIGNED above math.MaxInt64), float32 or float64 (as go-sql-driver's binary protocol
 // does; its text protocol gives bytes), []byte for text, DECIMAL, JSON and
 // TIME, and for DATE, DATETIME and TIMESTAMP their text as []byte, or a
 // time.Time in Config.Location with parseTime=true. A TIMESTAMP's text is
 // its instant written in Config.Location (the server's text when the
 // session's time_zone is that zone; see "Time zones" in package aiomysql). Column types name the
 // types as go-sql-driver does ("INT", "UNSIGNED BIGINT", "VARCHAR",
-// "DECIMAL"); ScanType is a sized int for NOT NULL integers, sql.NullInt64
-// for nullable ones, bool for TINYINT(1) with tinyInt1IsBool. On Go 1.27
+// "DECIMAL", "ENUM"); ScanType is go-sql-driver's too: a sized int for NOT
+// NULL integers, sql.NullInt64 for nullable ones, string or sql.NullString
+// for text, []byte for binary strings, sql.NullTime for dates (bool for
+// TINYINT(1) only with tinyInt1IsBool=true). Unlike go-sql-driver, Length
+// reports the declared length of string columns. On Go 1.27
 // the driver implements driver.RowsColumnScanner: typed destinations are
 // decoded into directly, without an interface value per column.
 //
