@@ -6,6 +6,7 @@ import (
 	"errors"
 
 	"github.com/aiomysql-go/aiomysql"
+	"github.com/aiomysql-go/aiomysql/errcode"
 )
 
 // badConn is a native error that database/sql may retry on another
@@ -46,7 +47,7 @@ func mapErr(err error) error {
 // nothing, so that is safe.
 func (c *conn) mapErr(err error) error {
 	var se *aiomysql.Error
-	if c.opts.rejectReadOnly && errors.As(err, &se) && (se.Number == 1290 || se.Number == 1792 || se.Number == 1836) {
+	if c.opts.rejectReadOnly && errors.As(err, &se) && readOnlyRefusal(se.Number) {
 		c.c.Close()
 		return badConn{err}
 	}
@@ -61,4 +62,14 @@ func resetErr(err error) error {
 		return nil
 	}
 	return badConn{err}
+}
+
+// readOnlyRefusal reports whether a server error number says the server is
+// read-only.
+func readOnlyRefusal(n uint16) bool {
+	switch n {
+	case errcode.OptionPreventsStatement, errcode.CantExecuteInReadOnlyTransaction, errcode.ReadOnlyMode:
+		return true
+	}
+	return false
 }

@@ -51,11 +51,11 @@ func (rs *rows) Next(dest []driver.Value) error {
 		}
 		return io.EOF
 	}
-	vals, err := rs.r.Values()
-	if err != nil {
-		return err
-	}
-	for i, v := range vals {
+	for i := range dest {
+		v, err := rs.r.Value(i) // straight into dest: no slice per row
+		if err != nil {
+			return err
+		}
 		dest[i] = rs.driverValue(i, v)
 	}
 	return nil
