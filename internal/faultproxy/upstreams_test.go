@@ -37,14 +37,14 @@ func TestUpstreamsRoundRobin(t *testing.T) {
 	for i, name := range want {
 		if i == 2 {
 			// The third connection is the dead upstream's turn.
-			c, err := net.Dial("tcp", p.Addr())
-			if err != nil {
-				t.Fatal(err)
+			// The proxy resets the client's connection when its dial
+			// fails; the reset may even reach the client's connect.
+			if c, err := net.Dial("tcp", p.Addr()); err == nil {
+				if _, err := readToErr(c); err == nil {
+					t.Error("the dead upstream's turn read no error")
+				}
+				c.Close()
 			}
-			if _, err := readToErr(c); err == nil {
-				t.Error("the dead upstream's turn read no error")
-			}
-			c.Close()
 		}
 		id := i
 		c, l := link(t, p, id)
