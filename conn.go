@@ -22,6 +22,7 @@ type Conn struct {
 	cfg       *Config
 	pc        *protocol.Conn
 	collation charset.Collation
+	greeted   uint16 // the collation id the handshake asked for
 	// decodeOpts is how values are decoded (zones, zero dates), from cfg
 	// and the session's tracked time_zone (see timezone.go).
 	decodeOpts decodeState
@@ -58,6 +59,10 @@ type Conn struct {
 	// userStmts counts the statements of Prepare not closed: a pool resets
 	// a connection given back with some open (ResetChanged).
 	userStmts int
+	// session advances with each COM_RESET_CONNECTION and COM_CHANGE_USER,
+	// which deallocate every prepared statement: a Stmt of Prepare made
+	// before prepares itself again (see Stmt.current).
+	session uint64
 }
 
 // leaseErr returns ErrConnReleased when the lease gen, under which an
@@ -84,10 +89,13 @@ func (c *Conn) SelectDB(ctx context.Context, db string) error {
 // defaults and an open transaction is rolled back, without re-authenticating.
 // The connection's own settings (character set, sql_mode, time zone,
 // autocommit, session variables from Config) are applied again afterwards.
+// A Stmt of Prepare still open is prepared again, in a round trip of its
+// own, when it next runs.
 func (c *Conn) ResetSession(ctx context.Context) error {
 	err := c.pc.ResetConnection(ctx)
 	c.forgetStatements() // the server deallocated them, or the connection is gone
 	c.userStmts = 0
+	c.session++
 	if err != nil {
 		return err
 	}
@@ -103,6 +111,7 @@ func (c *Conn) ChangeUser(ctx context.Context, user, password, db string) error 
 	err := c.pc.ChangeUser(ctx, user, password, db)
 	c.forgetStatements()
 	c.userStmts = 0
+	c.session++
 	if err != nil {
 		return err
 	}
@@ -191,6 +200,10 @@ func (c *Conn) Database() string { return c.pc.Session().Schema }
 
 // TLS reports whether the connection is encrypted.
 func (c *Conn) TLS() bool { return c.pc.TLS() }
+
+// Compressed reports whether the connection speaks the compressed protocol:
+// Config.Compress asked for it and the server offered it.
+func (c *Conn) Compressed() bool { return c.pc.Compressed() }
 
 // TLSDowngraded reports whether TLS was preferred but the server did not offer
 // it, so the connection is in clear.

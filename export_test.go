@@ -34,3 +34,7 @@ func (c *Conn) KillErrorForTest() error { return c.pc.KillError() }
 // connection ends, before it leaves the queue. Set it before the pool is
 // used concurrently.
 func (p *Pool) SetAwaitEndedForTest(f func()) { p.awaitEnded = f }
+
+// OpenStatementsForTest returns how many statements of Prepare the
+// connection counts as open.
+func (c *Conn) OpenStatementsForTest() int { return c.userStmts }

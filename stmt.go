@@ -27,9 +27,10 @@ type Stmt struct {
 	call  bool     // a CALL: its OUT parameters are a result set (see Rows.OutParams)
 	// user: the Stmt is Prepare's, which ends with the lease gen it was
 	// prepared under (a pool connection's; see Conn.leaseErr).
-	user bool
-	gen  uint64
-	open bool // counted in conn.userStmts
+	user    bool
+	gen     uint64
+	open    bool   // counted in conn.userStmts
+	session uint64 // the conn.session it was prepared in
 
 	params []wire.StmtParam
 	buf    []byte // the parameters' encodings
@@ -49,7 +50,7 @@ func (c *Conn) Prepare(ctx context.Context, query string) (*Stmt, error) {
 		return nil, err
 	}
 	c.userStmts++
-	return &Stmt{conn: c, ps: ps, query: text, names: names, call: c.isCall(text), user: true, gen: c.gen.Load(), open: true}, nil
+	return &Stmt{conn: c, ps: ps, query: text, names: names, call: c.isCall(text), user: true, gen: c.gen.Load(), open: true, session: c.session}, nil
 }
 
 // tracedPrepare prepares text in a round trip of its own, traced.
@@ -167,7 +168,7 @@ func (s *Stmt) execute(ctx context.Context, op string, args []any) (*protocol.Re
 		}
 		return nil, nil, errors.New("aiomysql: a QueryExecMode has no meaning for a prepared Stmt")
 	}
-	if err := s.leaseErr(); err != nil {
+	if err := s.current(ctx); err != nil {
 		return nil, nil, err
 	}
 	args, err := s.positional(args)
@@ -219,7 +220,7 @@ func (s *Stmt) Query(ctx context.Context, args ...any) (*Rows, error) {
 	if err := fetchSizeError(o.fetchSize); err != nil {
 		return nil, err
 	}
-	if err := s.leaseErr(); err != nil {
+	if err := s.current(ctx); err != nil {
 		return nil, err
 	}
 	args, err := s.positional(args)
@@ -284,7 +285,7 @@ func (s *Stmt) Exec(ctx context.Context, args ...any) (Result, error) {
 // An ended ctx interrupts it as it does any call; on a closed statement it
 // returns ErrClosed.
 func (s *Stmt) Reset(ctx context.Context) error {
-	if err := s.leaseErr(); err != nil {
+	if err := s.current(ctx); err != nil {
 		return err
 	}
 	return s.conn.pc.ResetStmt(ctx, s.ps)
@@ -301,9 +302,41 @@ func (s *Stmt) Close() error {
 	}
 	if s.open {
 		s.open = false
+		if s.session != s.conn.session {
+			// The server deallocated it; its id may name a newer statement.
+			s.ps.Forget()
+			return nil
+		}
 		s.conn.userStmts--
 	}
 	return s.conn.pc.CloseStmt(s.ps)
+}
+
+// current checks the statement's lease and, when the session was reset
+// since it was prepared (Conn.ResetSession, Conn.ChangeUser), which
+// deallocated it on the server, prepares it again. The old id is never sent
+// again: the server may have given it to another statement.
+func (s *Stmt) current(ctx context.Context) error {
+	if err := s.leaseErr(); err != nil {
+		return err
+	}
+	c := s.conn
+	if !s.user || !s.open || s.session == c.session {
+		return nil
+	}
+	ps, err := c.tracedPrepare(ctx, s.query)
+	ps, err = c.prepareAgainIfFull(ctx, s.query, ps, err)
+	if err != nil {
+		return fmt.Errorf("aiomysql: preparing the statement again after the session was reset: %w", err)
+	}
+	if len(ps.Params) != len(s.ps.Params) {
+		_ = c.pc.CloseStmt(ps)
+		return fmt.Errorf("aiomysql: the statement prepared again after the session was reset has %d parameters, not %d", len(ps.Params), len(s.ps.Params))
+	}
+	s.ps.Forget()
+	s.ps, s.session = ps, c.session
+	c.userStmts++
+	return nil
 }
 
 // leaseErr returns ErrConnReleased for a Stmt of Prepare's whose pool

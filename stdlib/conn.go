@@ -15,7 +15,6 @@ type conn struct {
 	c     *aiomysql.Conn
 	lease aiomysql.PoolConn // zero unless from OpenDBFromPool
 	opts  options
-	stmts int // statements prepared through database/sql and not closed
 }
 
 func newConn(c *aiomysql.Conn, lease aiomysql.PoolConn, cfg *aiomysql.Config) *conn {
@@ -42,7 +41,6 @@ func (c *conn) PrepareContext(ctx context.Context, query string) (driver.Stmt, e
 	if err != nil {
 		return nil, c.mapErr(err)
 	}
-	c.stmts++
 	return &stmt{conn: c, s: s}, nil
 }
 
@@ -62,10 +60,9 @@ func (c *conn) IsValid() bool { return !c.c.IsClosed() }
 // the socket (Conn.CheckConn, no round trip): a connection the server or
 // the network closed while idle is driver.ErrBadConn, so database/sql takes
 // another. When the session differs from a fresh one (Conn.SessionChanged)
-// it is reset (COM_RESET_CONNECTION, which rolls back), unless statements
-// prepared through database/sql are open on it, which a reset would
-// deallocate: then only an open transaction is rolled back. An unchanged
-// session costs nothing.
+// it is reset (COM_RESET_CONNECTION, which rolls back); statements
+// prepared through database/sql on it, which the reset deallocates, are
+// prepared again when they next run. An unchanged session costs nothing.
 func (c *conn) ResetSession(ctx context.Context) error {
 	if !c.opts.checkLiveness {
 		if c.c.IsClosed() {
@@ -75,12 +72,6 @@ func (c *conn) ResetSession(ctx context.Context) error {
 		return badConn{err}
 	}
 	if !c.c.SessionChanged() {
-		return nil
-	}
-	if c.stmts > 0 {
-		if c.c.InTransaction() {
-			return resetErr(c.c.Rollback(ctx))
-		}
 		return nil
 	}
 	return resetErr(c.c.ResetSession(ctx))

@@ -68,9 +68,8 @@
 // driver.ErrBadConn, so database/sql takes another. A session that
 // changed (user variables, temporary tables, an open transaction, a
 // changed database) is reset with COM_RESET_CONNECTION, which rolls back;
-// when statements prepared through database/sql are open on the
-// connection, only an open transaction is rolled back, since a reset would
-// deallocate them.
+// statements prepared through database/sql on the connection, which the
+// reset deallocates, are prepared again when they next run.
 //
 // driver.ErrBadConn, which makes database/sql retry on another connection,
 // is given only when nothing of the command was written

@@ -210,6 +210,37 @@ func TestSessionReset(t *testing.T) {
 	}
 }
 
+// TestSessionResetWithPreparedStatement: with a statement prepared through
+// database/sql open on the connection, a changed session is still reset
+// (no user variable reaches the next user), and the statement, which the
+// reset deallocated, runs again, prepared anew.
+func TestSessionResetWithPreparedStatement(t *testing.T) {
+	ctx := testCtx(t)
+	db := openDB(t, "")
+	db.SetMaxOpenConns(1)
+	st, err := db.PrepareContext(ctx, "SELECT ? + 1, @leak")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer st.Close()
+	var n int
+	var v sql.NullString
+	if err := st.QueryRowContext(ctx, 1).Scan(&n, &v); err != nil || n != 2 {
+		t.Fatalf("first run: %d, %v", n, err)
+	}
+	if _, err := db.ExecContext(ctx, "SET @leak = 'x'"); err != nil {
+		t.Fatal(err)
+	}
+	for i := range 2 {
+		if err := st.QueryRowContext(ctx, 41).Scan(&n, &v); err != nil {
+			t.Fatalf("run %d after the reset: %v", i, err)
+		}
+		if n != 42 || v.Valid {
+			t.Fatalf("run %d after the reset: %d, @leak = %v; want 42 and NULL", i, n, v)
+		}
+	}
+}
+
 // TestOpenDBFromPool: database/sql over a native pool; closing the DB
 // gives the connections back.
 func TestOpenDBFromPool(t *testing.T) {

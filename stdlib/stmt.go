@@ -22,7 +22,6 @@ func (s *stmt) Close() error {
 		return nil
 	}
 	s.closed = true
-	s.conn.stmts--
 	err := s.s.Close()
 	if errors.Is(err, aiomysql.ErrConnReleased) {
 		return nil // the pool's reset deallocated it
