@@ -39,8 +39,6 @@ import (
 // # go-sql-driver/mysql's DSN parameters
 //
 // All are accepted, with these differences:
-//   - charset=a,b (a list to try in turn) uses the first name; the others
-//     are accepted and ignored, since every supported server knows utf8mb4.
 //   - tls=<registered name> and serverPubKey=<registered name> are errors
 //     here: the native package has no global registry; set TLSConfig or
 //     ServerPublicKey (or server-public-key-file) instead. The database/sql
@@ -48,8 +46,6 @@ import (
 //   - allowAllFiles=true is an error: there is no "any file" mode; list the
 //     files or directories in LocalInfileAllow (DSN local_infile_allow).
 //     allowAllFiles=false is accepted and changes nothing.
-//   - compress=true is an error: the compressed protocol is not implemented.
-//     compress=false is accepted and changes nothing.
 //   - allowFallbackToPlaintext=true turns an unverified mode (tls=skip-verify,
 //     required) into TLSPreferred and is an error with a verifying mode;
 //     false changes nothing.
@@ -107,6 +103,12 @@ type Config struct {
 	// Charset is the connection character set (SET NAMES). Default "utf8mb4".
 	// aiomysql: charset. DSN: charset.
 	Charset string
+	// CharsetFallbacks are character sets tried in turn, each with SET NAMES
+	// at connect (one round trip more), when the server does not know
+	// Charset (ER_UNKNOWN_CHARACTER_SET): go-sql-driver/mysql's
+	// charset=a,b,... list, whose names after the first land here. Each must
+	// be one this client knows; Collation must then be empty. Default none.
+	CharsetFallbacks []string
 	// Collation is the connection collation. Default "": the server's default
 	// collation for Charset. DSN: collation.
 	Collation string
@@ -236,6 +238,10 @@ type Config struct {
 	// ClientFoundRows makes UPDATE report matched rather than changed rows.
 	// Default false. DSN: clientFoundRows.
 	ClientFoundRows bool
+	// Compress asks for the compressed protocol (zlib), used when the
+	// server offers it (Conn.Compressed tells): it trades CPU for fewer
+	// bytes on slow links. Default false. DSN: compress.
+	Compress bool
 	// ColumnsWithAlias makes the database/sql driver name columns table.column.
 	// Default false. DSN: columnsWithAlias. It is for the database/sql driver
 	// (package stdlib) only: the native API ignores it.

@@ -64,15 +64,25 @@ func connect(ctx context.Context, cfg *Config) (*Conn, error) {
 	if err != nil {
 		return nil, err
 	}
+	fallbacks, err := fallbackCollations(cfg)
+	if err != nil {
+		return nil, err
+	}
 	pc, err := protocol.Connect(ctx, opts)
 	if err != nil {
 		return nil, err
 	}
-	c := &Conn{cfg: cfg, pc: pc, collation: coll}
+	c := &Conn{cfg: cfg, pc: pc, collation: coll, greeted: opts.Collation}
 	c.appendStmt = c.writeStmt
 	c.decodeOpts = decodeState{opts: types.Options{Location: c.location()}}
 	if cfg.LocalInfile {
 		pc.SetLocalInfile(c.allowListHandler())
+	}
+	if len(cfg.CharsetFallbacks) > 0 {
+		if err := c.negotiateCharset(ctx, fallbacks); err != nil {
+			_ = pc.Close()
+			return nil, err
+		}
 	}
 	if err := c.setUpSession(ctx, true); err != nil {
 		_ = pc.Close()
@@ -125,6 +135,7 @@ func protocolOptions(cfg *Config) (*protocol.Options, charset.Collation, error) 
 		MultiStatements:         cfg.MultiStatements,
 		LocalFiles:              cfg.LocalInfile,
 		FoundRows:               cfg.ClientFoundRows,
+		Compress:                cfg.Compress,
 		MaxPacket:               cfg.MaxAllowedPacket,
 		LongDataThreshold:       cfg.LongDataThreshold,
 		ReadTimeout:             cfg.ReadTimeout,

@@ -3,6 +3,7 @@ package aiomysql_test
 import (
 	"context"
 	"errors"
+	"os"
 	"testing"
 	"time"
 
@@ -24,8 +25,14 @@ func userConfig(t *testing.T, u mysqltest.User) *aiomysql.Config {
 	if err != nil {
 		t.Fatal(err)
 	}
+	cfg.Compress = compressAll()
 	return cfg
 }
+
+// compressAll makes the connections of userConfig ask for the compressed
+// protocol, so that the suite runs over it too (make test runs it so
+// once): AIOMYSQL_TEST_COMPRESS=1.
+func compressAll() bool { return os.Getenv("AIOMYSQL_TEST_COMPRESS") == "1" }
 
 func connectT(t *testing.T, cfg *aiomysql.Config) *aiomysql.Conn {
 	t.Helper()

@@ -177,6 +177,8 @@ func TestEveryFieldInDSN(t *testing.T) {
 		"MaxAllowedPacket":        func(c *aiomysql.Config) { c.MaxAllowedPacket = 0 },
 		"MultiStatements":         func(c *aiomysql.Config) { c.MultiStatements = true },
 		"ClientFoundRows":         func(c *aiomysql.Config) { c.ClientFoundRows = true },
+		"Compress":                func(c *aiomysql.Config) { c.Compress = true },
+		"CharsetFallbacks":        func(c *aiomysql.Config) { c.CharsetFallbacks = []string{"utf8", "latin1"} },
 		"ColumnsWithAlias":        func(c *aiomysql.Config) { c.ColumnsWithAlias = true },
 		"InterpolateParams":       func(c *aiomysql.Config) { c.InterpolateParams = true },
 		"RejectReadOnly":          func(c *aiomysql.Config) { c.RejectReadOnly = true },

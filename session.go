@@ -15,7 +15,10 @@ import (
 // session variables), then the init commands in order. first is true right
 // after the handshake, when max_allowed_packet may have to be read.
 func (c *Conn) setUpSession(ctx context.Context, first bool) error {
-	sets, err := sessionAssignments(c.cfg, c.collation.ID, c.collation.Charset, c.collation.Name)
+	// A reset session is back to the handshake's collation: the one a
+	// fallback chose, or one of an id over 255, needs SET NAMES.
+	names := !first && c.collation.ID != c.greeted || first && c.collation.ID > 255 && len(c.cfg.CharsetFallbacks) == 0
+	sets, err := sessionAssignments(c.cfg, names, c.collation.Charset, c.collation.Name)
 	if err != nil {
 		return err
 	}
@@ -45,10 +48,11 @@ func (c *Conn) setUpSession(ctx context.Context, first bool) error {
 }
 
 // sessionAssignments builds the assignments of the set-up SET statement.
-func sessionAssignments(cfg *Config, collID uint16, cs, coll string) ([]string, error) {
+// names adds SET NAMES: the handshake carries a collation id in one byte,
+// so larger ids need it, as does a fallback character set.
+func sessionAssignments(cfg *Config, names bool, cs, coll string) ([]string, error) {
 	var sets []string
-	if collID > 255 {
-		// The handshake carries one byte; larger ids need SET NAMES.
+	if names {
 		sets = append(sets, "NAMES "+cs+" COLLATE "+coll)
 	}
 	add := func(name, value string) error {

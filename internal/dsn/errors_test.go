@@ -58,7 +58,7 @@ func TestParseDSNErrors(t *testing.T) {
 		{"/?connectionAttributes=novalue", "connectionAttributes", "without ':'"},
 		{"/?connectionAttributes=_pid:1", "", "reserved"},
 		{"/?allowAllFiles=true", "allowAllFiles", "local_infile_allow"},
-		{"/?compress=true", "compress", "not supported"},
+		{"/?compress=maybe", "compress", "not a boolean"},
 		{"/?strict=true", "strict", "sql_mode"},
 		{"/?serverPubKey=mykey", "serverPubKey", "server-public-key-file"},
 		{"/?allowFallbackToPlaintext=true&tls=true", "allowFallbackToPlaintext", "verifying"},

@@ -60,13 +60,16 @@ func dsnParams() []dsnParam {
 					return errors.New("not a character set name: " + QuoteShort(n))
 				}
 			}
-			c.Charset = names[0]
+			c.Charset, c.CharsetFallbacks = names[0], names[1:]
+			if len(c.CharsetFallbacks) == 0 {
+				c.CharsetFallbacks = nil
+			}
 			return nil
 		}, format: func(c *Settings) []string {
-			if c.Charset == "" || c.Charset == DefaultCharset {
+			if (c.Charset == "" || c.Charset == DefaultCharset) && len(c.CharsetFallbacks) == 0 {
 				return nil
 			}
-			return []string{c.Charset}
+			return []string{strings.Join(append([]string{c.Charset}, c.CharsetFallbacks...), ",")}
 		}},
 		boolParam("checkConnLiveness", func(c *Settings) *bool { return &c.CheckConnLiveness }, true),
 		valueParam("client_flag", func(c *Settings) *uint64 { return &c.ClientFlag }, 0, parseUint, formatUint),
@@ -79,7 +82,7 @@ func dsnParams() []dsnParam {
 			return nil
 		}, format: stringParam("", func(c *Settings) *string { return &c.Collation }).format},
 		boolParam("columnsWithAlias", func(c *Settings) *bool { return &c.ColumnsWithAlias }, false),
-		refusedParam("compress", "the compressed protocol is not supported", "false", "0"),
+		boolParam("compress", func(c *Settings) *bool { return &c.Compress }, false),
 		{name: "connectionAttributes", parse: func(c *Settings, _ *dsnState, v string) (err error) {
 			c.ConnectAttributes, err = parseAttributes(v)
 			return err

@@ -53,6 +53,7 @@ func TestParseDSNForms(t *testing.T) {
 		}},
 		{"gsd tcp without address", "user:password@tcp/dbname?charset=utf8mb4,utf8&sys_var=esc%40ped", func(c *dsn.Settings) {
 			c.User, c.Password, c.Database = "user", "password", "dbname"
+			c.CharsetFallbacks = []string{"utf8"}
 			c.Params = map[string]string{"sys_var": "esc@ped"}
 		}},
 		{"gsd defaults", "user:password@/dbname", func(c *dsn.Settings) {
@@ -135,7 +136,10 @@ func TestParseDSNParams(t *testing.T) {
 		{"autocommit=false", func(c *dsn.Settings) { c.Autocommit = ptr(false) }},
 		{"autocommit=1", func(c *dsn.Settings) { c.Autocommit = ptr(true) }},
 		{"charset=latin1", func(c *dsn.Settings) { c.Charset = "latin1" }},
-		{"charset=utf8mb4,utf8", nil},
+		{"charset=utf8mb4,utf8", func(c *dsn.Settings) { c.CharsetFallbacks = []string{"utf8"} }},
+		{"charset=latin1,utf8mb4,utf8", func(c *dsn.Settings) {
+			c.Charset, c.CharsetFallbacks = "latin1", []string{"utf8mb4", "utf8"}
+		}},
 		{"checkConnLiveness=false", func(c *dsn.Settings) { c.CheckConnLiveness = false }},
 		{"client_flag=0x20", func(c *dsn.Settings) { c.ClientFlag = 0x20 }},
 		{"clientFlag=1024", func(c *dsn.Settings) { c.ClientFlag = 1024 }},
@@ -143,6 +147,7 @@ func TestParseDSNParams(t *testing.T) {
 		{"collation=utf8mb4_bin", func(c *dsn.Settings) { c.Collation = "utf8mb4_bin" }},
 		{"columnsWithAlias=true", func(c *dsn.Settings) { c.ColumnsWithAlias = true }},
 		{"compress=false", nil},
+		{"compress=true", func(c *dsn.Settings) { c.Compress = true }},
 		{"connectionAttributes=app:shop,env:prod%3Aeu", func(c *dsn.Settings) {
 			c.ConnectAttributes = map[string]string{"app": "shop", "env": "prod:eu"}
 		}},

@@ -52,6 +52,7 @@ type Settings struct {
 	Database string
 
 	Charset           string
+	CharsetFallbacks  []string
 	Collation         string
 	SQLMode           string
 	TimeZone          string
@@ -84,6 +85,7 @@ type Settings struct {
 	MaxAllowedPacket  int
 	MultiStatements   bool
 	ClientFoundRows   bool
+	Compress          bool
 	ColumnsWithAlias  bool
 	InterpolateParams bool
 	RejectReadOnly    bool

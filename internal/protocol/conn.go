@@ -133,6 +133,9 @@ func (c *Conn) Session() Session { return c.session }
 // TLS reports whether the connection is encrypted.
 func (c *Conn) TLS() bool { return c.tls }
 
+// Compressed reports whether the connection speaks the compressed protocol.
+func (c *Conn) Compressed() bool { return c.wc.Compressed() }
+
 // Downgraded reports whether TLS was preferred but the server did not offer it.
 func (c *Conn) Downgraded() bool { return c.downgraded }
 

@@ -40,6 +40,12 @@ func Connect(ctx context.Context, opts *Options) (*Conn, error) {
 	if err == nil && c.interruptCause() != nil {
 		err = c.fail(fmt.Errorf("connect: %w", ctx.Err()))
 	}
+	if err == nil && c.caps&wire.ClientCompress != 0 {
+		// The compressed protocol starts with the first command.
+		if err = c.wc.EnableCompression(); err != nil {
+			err = c.fail(protocolError("%d unsolicited bytes from the server after authentication", c.wc.Buffered()))
+		}
+	}
 	c.closeCall()
 	if err != nil {
 		_ = c.fail(err)
@@ -140,6 +146,9 @@ func (c *Conn) clientCapabilities() wire.Capability {
 	}
 	if c.opts.FoundRows {
 		want |= wire.ClientFoundRows
+	}
+	if c.opts.Compress {
+		want |= wire.ClientCompress
 	}
 	want |= c.opts.ExtraCapabilities & AllowedExtraCapabilities
 	if !c.opts.LocalFiles {

@@ -57,6 +57,9 @@ type Options struct {
 	MultiStatements   bool
 	LocalFiles        bool
 	FoundRows         bool
+	// Compress asks for the compressed protocol; it is used when the server
+	// offers it.
+	Compress bool
 
 	// MaxPacket bounds one packet the client reads or writes.
 	MaxPacket int
@@ -87,7 +90,7 @@ type Options struct {
 
 // AllowedExtraCapabilities are the capability bits a caller may add with
 // ExtraCapabilities: the ones this client implements, or that change only
-// the server's behaviour. Compression, TLS (set through TLSConfig), query
+// the server's behaviour. Compression (set through Compress), TLS (set through TLSConfig), query
 // attributes, optional result-set metadata, multi-factor authentication,
 // MariaDB's progress reports, bulk and metadata-caching flags and every
 // unknown bit change the protocol in ways the client does not speak, so

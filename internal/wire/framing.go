@@ -51,6 +51,14 @@ type Conn struct {
 	open     bool      // a packet was started and not yet queued
 
 	bigIdle int // commands since a packet needed a read buffer over keepReadBuf
+
+	// comp is the compressed protocol's layer under rd and wr, once
+	// EnableCompression was called. Packet ids are then not checked on
+	// reading (see readSeq), and a write that follows a read continues the
+	// frames' sequence (see StartPacket).
+	comp     *compressed
+	readLast bool  // compressed: the last packet was read, not written
+	cuts     []int // compressed: where commands start in the pending output
 }
 
 // NewConn returns a Conn that reads from r and writes to w (usually the same
@@ -80,12 +88,28 @@ func (c *Conn) Sequence() uint8 { return c.seq }
 func (c *Conn) SetSequence(seq uint8) { c.seq = seq }
 
 // ResetSequence sets the sequence id to 0, as at the start of every command.
-func (c *Conn) ResetSequence() { c.seq = 0 }
+//
+// Under the compressed protocol it also marks where a command starts in the
+// pending output: each command goes out in frames of its own, numbered from
+// 0, since a server reads only the first command of a compressed frame and
+// drops the rest of it.
+func (c *Conn) ResetSequence() {
+	c.seq = 0
+	if c.comp != nil {
+		c.readLast = false
+		c.cuts = append(c.cuts, c.Pending())
+	}
+}
 
 // Buffered returns how many bytes have been read from the stream but not yet
 // returned by ReadPacket. A client that has read a complete reply and finds
 // Buffered() > 0 has received an unsolicited packet.
-func (c *Conn) Buffered() int { return c.wpos - c.rpos }
+func (c *Conn) Buffered() int {
+	if c.comp != nil {
+		return c.wpos - c.rpos + c.comp.buffered()
+	}
+	return c.wpos - c.rpos
+}
 
 // PacketBuffered reports whether a whole packet shorter than MaxPayloadLen
 // is buffered: ReadPacket would return it without reading the stream.
@@ -123,8 +147,8 @@ func (c *Conn) ReadPacket() ([]byte, error) {
 	}
 	h := c.rpos
 	n := int(c.buf[h]) | int(c.buf[h+1])<<8 | int(c.buf[h+2])<<16
-	if seq := c.buf[h+3]; seq != c.seq {
-		return nil, &SequenceError{Want: c.seq, Got: seq}
+	if err := c.readSeq(c.buf[h+3]); err != nil {
+		return nil, err
 	}
 	if n > c.max {
 		return nil, &TooLargeError{Size: n, Max: c.max}
@@ -145,6 +169,21 @@ func (c *Conn) ReadPacket() ([]byte, error) {
 	return c.readJoined()
 }
 
+// readSeq checks a packet's sequence id. Inside compressed frames it is
+// taken as it comes, as every client does: the servers renumber packets
+// after each frame they flush (net_flush), so the ids a reply carries depend
+// on how the server cut it into frames.
+func (c *Conn) readSeq(seq uint8) error {
+	if c.comp != nil {
+		c.seq, c.readLast = seq, true
+		return nil
+	}
+	if seq != c.seq {
+		return &SequenceError{Want: c.seq, Got: seq}
+	}
+	return nil
+}
+
 // readJoined reads a payload of MaxPayloadLen bytes or more, which comes as
 // a packet of exactly MaxPayloadLen bytes and its continuations, joined in
 // place at buf[rpos:rpos+total]; the raw stream continues right after it.
@@ -156,8 +195,8 @@ func (c *Conn) readJoined() ([]byte, error) {
 		}
 		h := c.rpos + total
 		n := int(c.buf[h]) | int(c.buf[h+1])<<8 | int(c.buf[h+2])<<16
-		if seq := c.buf[h+3]; seq != c.seq {
-			return nil, &SequenceError{Want: c.seq, Got: seq}
+		if err := c.readSeq(c.buf[h+3]); err != nil {
+			return nil, err
 		}
 		if total+n > c.max {
 			return nil, &TooLargeError{Size: total + n, Max: c.max}
@@ -197,6 +236,9 @@ func (c *Conn) reclaim() {
 // reads a large value now and then does not reallocate it every time, and
 // one that read a single large value does not hold the memory for ever.
 func (c *Conn) Idle() {
+	if c.comp != nil {
+		c.comp.idle()
+	}
 	if len(c.buf) <= keepReadBuf {
 		return
 	}

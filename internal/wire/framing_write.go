@@ -40,6 +40,12 @@ func (c *Conn) StartPacket() []byte {
 		c.wbuf = make([]byte, 0, minWriteBuf)
 	}
 	c.abandonOpen()
+	if c.readLast {
+		// A write answering a read inside one command (LOCAL INFILE data, an
+		// authentication step) takes the id the server's frames reached:
+		// the server renumbers its packets so after flushing.
+		c.seq, c.readLast = c.comp.seq, false
+	}
 	c.open = true
 	c.pktStart = len(c.wbuf)
 	c.wbuf = append(c.wbuf, 0, 0, 0, 0)
@@ -124,6 +130,9 @@ func (c *Conn) Pending() int {
 func (c *Conn) Flush() (int64, error) {
 	c.abandonOpen()
 	defer c.resetPending()
+	if c.comp != nil {
+		c.comp.cuts = c.cuts
+	}
 	if len(c.segs) == 0 {
 		if len(c.wbuf) == 0 {
 			return 0, nil
@@ -196,6 +205,7 @@ func (c *Conn) resetPending() {
 		c.wbuf = c.wbuf[:0]
 	}
 	c.segs = c.segs[:0]
+	c.cuts = c.cuts[:0]
 	c.segEnd, c.pktStart, c.open = 0, 0, false
 }
 
