@@ -12,6 +12,7 @@ import (
 	"path/filepath"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"syscall"
 	"testing"
 	"time"
@@ -43,19 +44,21 @@ func fifoCanary(t *testing.T, path string) (opened func() bool) {
 		t.Fatalf("mkfifo: %v", err)
 	}
 	done := make(chan struct{})
+	var served atomic.Bool // the whole canary went to a reader
 	go func() {
 		defer close(done)
 		f, err := os.OpenFile(path, os.O_WRONLY, 0) // waits for a reader
 		if err != nil {
 			return
 		}
-		_, _ = f.Write([]byte(canaryData)) // EPIPE if the reader left: fine
+		n, err := f.Write([]byte(canaryData)) // EPIPE if the reader left: fine
+		served.Store(err == nil && n == len(canaryData))
 		_ = f.Close()
 	}()
 	var once sync.Once
 	var result bool
 	check := func() bool {
-		once.Do(func() { result = checkFIFO(t, path, done) })
+		once.Do(func() { result = checkFIFO(t, path, done, &served) })
 		return result
 	}
 	t.Cleanup(func() { check() })
@@ -64,15 +67,19 @@ func fifoCanary(t *testing.T, path string) (opened func() bool) {
 
 // checkFIFO reads the pipe of fifoCanary and reports whether its writer
 // served someone else first.
-func checkFIFO(t *testing.T, path string, done <-chan struct{}) bool {
+func checkFIFO(t *testing.T, path string, done <-chan struct{}, served *atomic.Bool) bool {
 	for {
-		// Non-blocking, so that a writer already gone cannot leave the check
-		// waiting; a writer waiting in its open counts as one, so the read
-		// then waits for its data.
+		// The open does not block, so that a writer already gone cannot
+		// leave the check waiting; the read does: a writer that was waiting
+		// in its open and now proceeds is waited for, where a non-blocking
+		// read could find its data not yet written and take it for gone.
 		r, err := os.OpenFile(path, os.O_RDONLY|syscall.O_NONBLOCK, 0)
 		if err != nil {
 			t.Errorf("opening the canary pipe: %v", err)
 			return false
+		}
+		if err := syscall.SetNonblock(int(r.Fd()), false); err != nil {
+			t.Errorf("canary pipe: %v", err)
 		}
 		data, _ := io.ReadAll(r)
 		_ = r.Close()
@@ -82,7 +89,9 @@ func checkFIFO(t *testing.T, path string, done <-chan struct{}) bool {
 		}
 		select {
 		case <-done:
-			return true // it served someone else and left
+			// It left: having served someone else, or having met this
+			// check's reader closing (no client reads half a file).
+			return served.Load()
 		default:
 			// The writer has not reached its open yet: try again.
 			time.Sleep(time.Millisecond)

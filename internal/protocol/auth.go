@@ -84,7 +84,7 @@ func (c *Conn) authLoop(ctx context.Context, name string, plugin auth.Plugin, ao
 				return c.ioError("authenticating", err)
 			}
 			if !c.allowed(sw.PluginName) {
-				return c.fail(fmt.Errorf("%w: the server asked for plugin %q, which the allow-list does not permit", ErrInsecureAuth, sw.PluginName))
+				return c.fail(notAllowedError(sw.PluginName))
 			}
 			if plugin, err = auth.New(sw.PluginName); err != nil {
 				return c.fail(err)
@@ -146,6 +146,21 @@ func pluginError(err error) error {
 		return fmt.Errorf("%w: %w", ErrInsecureAuth, err)
 	case errors.Is(err, auth.ErrUnexpectedData):
 		return fmt.Errorf("%w: %w", ErrProtocol, err)
+	}
+	return err
+}
+
+// notAllowedError is the refusal of a switch to a plugin off the allow-list:
+// ErrInsecureAuth, and for the plugins that give the password away the
+// plugin's own refusal too (the allow-list leaves them out unless the
+// options that permit them are on).
+func notAllowedError(name string) error {
+	err := fmt.Errorf("%w: the server asked for plugin %q, which the allow-list does not permit", ErrInsecureAuth, name)
+	switch name {
+	case "mysql_clear_password", "dialog":
+		return fmt.Errorf("%w (%w)", err, auth.ErrCleartextRefused)
+	case "mysql_old_password":
+		return fmt.Errorf("%w (%w)", err, auth.ErrOldPasswordRefused)
 	}
 	return err
 }
