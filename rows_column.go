@@ -40,3 +40,15 @@ func (r *Rows) checkColumn(i int) error {
 	}
 	return nil
 }
+
+// RawValue returns column i of the current row as the server sent it, nil
+// for NULL: the text of a text-protocol value, the content of a string in
+// the binary protocol (see RawValues). It does not copy: the bytes alias
+// the read buffer and are valid only until the next call to Next,
+// NextResultSet or Close.
+func (r *Rows) RawValue(i int) ([]byte, error) {
+	if err := r.checkColumn(i); err != nil {
+		return nil, err
+	}
+	return r.vals[i], nil
+}

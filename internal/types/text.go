@@ -97,7 +97,9 @@ func naturalOf(col *Column, v Value, err error, opt *Options) (any, error) {
 	}
 	a, err := v.natural(opt)
 	if err != nil {
-		return nil, scanError(col, v, &a, err)
+		// The destination is an any: name its type without taking a's
+		// address, which would move a to the heap on every call.
+		return nil, scanError(col, v, (*any)(nil), err)
 	}
 	return a, nil
 }
