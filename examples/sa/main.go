@@ -16,7 +16,7 @@
 // carries a few lines of builder of its own with squirrel's method shape
 // (ToSql) and SQLAlchemy's spelling (tbl.Insert().Values(...),
 // tbl.Select()). The same program with squirrel itself is compat/sa's
-// Example (example_test.go), run with its output checked.
+// TestSeedExampleSquirrel (seed_test.go), which checks what it prints.
 //
 // It connects to AIOMYSQL_DSN when that is set; otherwise it starts a
 // private, throwaway MariaDB with mysqltest and connects to that.
