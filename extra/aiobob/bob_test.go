@@ -22,7 +22,9 @@ type executor interface {
 // begins adapts a bob.Transactor of a concrete Tx type to executor.
 type begins[T bob.Transaction] struct{ bob.Transactor[T] }
 
-func (b begins[T]) Begin(ctx context.Context) (bob.Transaction, error) { return b.Transactor.Begin(ctx) }
+func (b begins[T]) Begin(ctx context.Context) (bob.Transaction, error) {
+	return b.Transactor.Begin(ctx)
+}
 
 // executors are the adapters under test, each over a fresh bob_tbl.
 func executors(t *testing.T) map[string]func(t *testing.T) executor {
