@@ -130,13 +130,13 @@ func (c *Conn) ready() (*aiomysql.Conn, error) {
 	if c.closed {
 		return nil, errorf(ErrResourceClosed, "the connection is closed")
 	}
-	if c.open != nil {
-		// Its own error stays with it, for its reader.
-		_ = c.open.detach()
-	}
 	conn := c.pc.Conn()
 	if conn == nil {
 		return nil, errorf(ErrResourceClosed, "the connection was released: %w", aiomysql.ErrConnReleased)
+	}
+	if c.open != nil {
+		// Its own error stays with it, for its reader.
+		_ = c.open.detach()
 	}
 	return conn, nil
 }
@@ -204,6 +204,7 @@ func (c *Conn) giveBack() {
 	c.pc.Release()
 }
 
-// isReleased reports whether c no longer has its connection (false for
-// no connection: a Result detached from it).
-func (c *Conn) isReleased() bool { return c != nil && c.closed }
+// isReleased reports whether c no longer has its connection: c was
+// closed or released, or its PoolConn was released behind its back
+// (false for no Conn: a Result detached from it).
+func (c *Conn) isReleased() bool { return c != nil && (c.closed || c.pc.Conn() == nil) }

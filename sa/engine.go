@@ -79,7 +79,7 @@ func (e *Engine) Acquire(ctx context.Context) (*Conn, error) {
 // them then gives ErrResourceClosed), so the pool never gets a connection
 // with a reply half read. Releasing a closed or released Conn does nothing.
 func (e *Engine) Release(conn *Conn) error {
-	if conn.engine != e {
+	if conn == nil || conn.engine != e {
 		return errorf(ErrArgument, "release: the connection is not this engine's")
 	}
 	return conn.release()

@@ -264,3 +264,23 @@ func TestExecuteErrors(t *testing.T) {
 		t.Fatalf("after errors: %v %v", v, err)
 	}
 }
+
+func TestResultAfterRawRelease(t *testing.T) {
+	e := testEngine(t, nil)
+	c := acquire(t, e)
+	res := mustRun(t, c, "SELECT 1 UNION ALL SELECT 2")
+	if _, err := res.FetchOne(); err != nil {
+		t.Fatal(err)
+	}
+	// The driver's connection given back behind the Conn's back.
+	c.Connection().Release()
+	if _, err := res.FetchOne(); !errors.Is(err, sa.ErrResourceClosed) {
+		t.Fatalf("FetchOne after the PoolConn's Release: %v, want ErrResourceClosed", err)
+	}
+	if _, err := c.Execute(testCtx(t), "SELECT 1"); !errors.Is(err, sa.ErrResourceClosed) || !errors.Is(err, aiomysql.ErrConnReleased) {
+		t.Fatalf("Execute after the PoolConn's Release: %v, want ErrResourceClosed wrapping ErrConnReleased", err)
+	}
+	if err := e.Release(nil); !errors.Is(err, sa.ErrArgument) {
+		t.Fatalf("Release(nil): %v, want ErrArgument", err)
+	}
+}
