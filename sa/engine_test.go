@@ -1,8 +1,10 @@
 package sa_test
 
 import (
+	"context"
 	"errors"
 	"testing"
+	"time"
 
 	"github.com/aiomysql-go/aiomysql"
 	"github.com/aiomysql-go/aiomysql/sa"
@@ -149,5 +151,38 @@ func TestCloseRollsBack(t *testing.T) {
 	}
 	if got := vals(t, e, tbl); len(got) != 0 {
 		t.Fatalf("rows %q after Close rolled back, want none", got)
+	}
+}
+
+func TestNewEngineOverAPool(t *testing.T) {
+	ctx := testCtx(t)
+	pool, err := aiomysql.CreatePool(ctx, poolConfig(t))
+	if err != nil {
+		t.Fatal(err)
+	}
+	e := sa.NewEngine(pool)
+	t.Cleanup(e.Terminate)
+	if e.Pool() != pool {
+		t.Fatal("Pool is not the pool given")
+	}
+	c := acquire(t, e)
+	if v, err := c.Scalar(ctx, "SELECT 'over a pool'"); v != "over a pool" || err != nil {
+		t.Fatalf("Scalar %v %v", v, err)
+	}
+	// Closing the engine closes the pool; WaitClosed waits for c.
+	e.Close()
+	short, cancel := context.WithTimeout(ctx, 50*time.Millisecond)
+	defer cancel()
+	if err := e.WaitClosed(short); !errors.Is(err, context.DeadlineExceeded) {
+		t.Fatalf("WaitClosed with a Conn in use: %v, want the context's deadline", err)
+	}
+	if !pool.Closed() {
+		t.Fatal("the pool is open after the engine's Close")
+	}
+	if err := c.Close(); err != nil {
+		t.Fatal(err)
+	}
+	if err := e.WaitClosed(ctx); err != nil {
+		t.Fatal(err)
 	}
 }
