@@ -171,3 +171,30 @@ func TestRollbackPrepared(t *testing.T) {
 		t.Fatalf("CommitPrepared of an empty xid: %v, want ErrArgument", err)
 	}
 }
+
+func TestCloseWithActiveXA(t *testing.T) {
+	ctx := testCtx(t)
+	e := testEngine(t, func(pc *aiomysql.PoolConfig) { pc.MinSize, pc.MaxSize = 1, 1 })
+	tbl := testTable(t, e)
+	a := acquire(t, e)
+	if _, err := a.BeginTwoPhase(ctx, "active at close"); err != nil {
+		t.Fatal(err)
+	}
+	fill(t, a, tbl, "never")
+	if err := a.Close(); err != nil {
+		t.Fatal(err)
+	}
+	// The connection in XA ACTIVE state was closed, not handed on: the
+	// next user of the pool's one slot gets a fresh session, and the
+	// server rolled the work back.
+	if st := e.Pool().Stat(); st.HijackedCount != 1 {
+		t.Fatalf("HijackedCount %d, want 1 (the connection closed)", st.HijackedCount)
+	}
+	b := acquire(t, e)
+	if _, err := b.Begin(ctx); err != nil {
+		t.Fatalf("Begin on the next connection: %v", err)
+	}
+	if v, _ := mustRun(t, b, "SELECT COUNT(*) FROM "+tbl).Scalar(); v != int64(0) {
+		t.Fatalf("%v rows of the unprepared XA transaction, want 0", v)
+	}
+}
