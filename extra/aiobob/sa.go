@@ -79,6 +79,7 @@ type saRows struct {
 	err error
 }
 
+// Next fetches the next row; false at the end or on an error (Err).
 func (r *saRows) Next() bool {
 	if r.err != nil {
 		return false
@@ -87,6 +88,7 @@ func (r *saRows) Next() bool {
 	return r.row != nil
 }
 
+// Scan stores the current row into dest (sa.Row.Scan).
 func (r *saRows) Scan(dest ...any) error {
 	if r.row == nil {
 		return sql.ErrNoRows
@@ -94,15 +96,20 @@ func (r *saRows) Scan(dest ...any) error {
 	return r.row.Scan(dest...)
 }
 
+// Columns returns the column names.
 func (r *saRows) Columns() ([]string, error) { return r.res.Keys(), nil }
 
+// Close closes the result.
 func (r *saRows) Close() error { return r.res.Close() }
 
+// Err returns the error that ended Next, if any.
 func (r *saRows) Err() error { return r.err }
 
 // saResult is an sa.Result as sql.Result.
 type saResult struct{ res *sa.Result }
 
+// LastInsertId returns the result's LastRowID.
 func (r saResult) LastInsertId() (int64, error) { return r.res.LastRowID(), nil }
 
+// RowsAffected returns the result's RowCount.
 func (r saResult) RowsAffected() (int64, error) { return r.res.RowCount(), nil }
