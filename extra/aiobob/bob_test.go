@@ -31,6 +31,7 @@ func executors(t *testing.T) map[string]func(t *testing.T) executor {
 	return map[string]func(t *testing.T) executor{
 		"Pool":     func(t *testing.T) executor { return begins[aiobob.Tx]{aiobob.New(testPool(t))} },
 		"PoolConn": func(t *testing.T) executor { return begins[aiobob.Tx]{aiobob.New(acquired(t))} },
+		"Conn":     func(t *testing.T) executor { return begins[aiobob.Tx]{aiobob.New(connected(t))} },
 		"sa.Conn":  func(t *testing.T) executor { return begins[aiobob.SATx]{aiobob.NewSA(testSA(t))} },
 	}
 }

@@ -37,6 +37,10 @@ type Tx struct {
 }
 
 var (
+	_ Querier            = (*aiomysql.Conn)(nil)
+	_ Querier            = aiomysql.PoolConn{}
+	_ Querier            = (*aiomysql.Pool)(nil)
+	_ Querier            = (*aiomysql.Tx)(nil)
 	_ bob.Executor       = Executor{}
 	_ bob.Transactor[Tx] = Executor{}
 	_ bob.Transaction    = Tx{}

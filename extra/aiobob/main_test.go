@@ -77,3 +77,16 @@ func acquired(t *testing.T) aiomysql.PoolConn {
 	t.Cleanup(c.Release)
 	return c
 }
+
+// connected returns a connection of its own (no pool) to the shared
+// server, with bob_tbl made afresh; closed when the test ends.
+func connected(t *testing.T) *aiomysql.Conn {
+	t.Helper()
+	cfg := testPool(t).Config().ConnConfig
+	c, err := aiomysql.Connect(testCtx(t), cfg)
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { _ = c.Close() })
+	return c
+}
