@@ -11,10 +11,13 @@ NESTED      := $(patsubst %/go.mod,%,$(shell find . -mindepth 2 -name go.mod -no
 ## test: server check, gofmt, go vet, staticcheck, then go test -race on every module.
 test: server fmt-check vet staticcheck unit nested
 
-## demo: run the examples against a private throwaway MariaDB (or AIOMYSQL_DSN when set).
+## demo: run the examples against a private throwaway MariaDB (or AIOMYSQL_DSN when set);
+## an example with its own go.mod (examples/sa, which needs a query builder) runs from its directory.
 demo: server
 	@for d in $$(find examples -mindepth 1 -maxdepth 1 -type d -not -name internal | sort); do \
-		echo "== $$d"; $(GO) run ./$$d || exit 1; \
+		echo "== $$d"; \
+		if [ -f $$d/go.mod ]; then (cd $$d && $(GO) run .) || exit 1; \
+		else $(GO) run ./$$d || exit 1; fi; \
 	done
 
 server:

@@ -12,11 +12,10 @@
 // most used. go-jet is closer to SQLAlchemy's typed Table objects but wants
 // generated table code; bob and goqu need a dialect set up first.
 //
-// This program lives in the core module, which takes no dependency, so it
-// carries a few lines of builder of its own with squirrel's method shape
-// (ToSql) and SQLAlchemy's spelling (tbl.Insert().Values(...),
-// tbl.Select()). The same program with squirrel itself is compat/sa's
-// TestSeedExampleSquirrel (seed_test.go), which checks what it prints.
+// The example is a module of its own (examples/sa/go.mod), so that squirrel
+// is its dependency and not the core module's; make demo runs it from its
+// directory. compat/sa's TestSeedExampleSquirrel (seed_test.go) runs the
+// same statements and checks what they print.
 //
 // It connects to AIOMYSQL_DSN when that is set; otherwise it starts a
 // private, throwaway MariaDB with mysqltest and connects to that.
@@ -25,6 +24,8 @@ package main
 import (
 	"context"
 	"fmt"
+
+	sq "github.com/Masterminds/squirrel"
 
 	"github.com/aiomysql-go/aiomysql/examples/internal/demo"
 	"github.com/aiomysql-go/aiomysql/sa"
@@ -57,15 +58,14 @@ func run(ctx context.Context, dsn string) (err error) {
 	if _, err := conn.Execute(ctx, "CREATE TABLE tbl (id INT PRIMARY KEY AUTO_INCREMENT, val VARCHAR(255))"); err != nil {
 		return err
 	}
-	tbl := newTable("tbl", "id", "val")
 	// await conn.execute(tbl.insert().values(val='abc'))
 	for _, v := range []string{"abc", "xyz"} {
-		if _, err := conn.Execute(ctx, tbl.Insert().Values("val", v)); err != nil {
+		if _, err := conn.Execute(ctx, sq.Insert("tbl").Columns("val").Values(v)); err != nil {
 			return err
 		}
 	}
 	// async for row in conn.execute(tbl.select()): print(row.id, row.val)
-	res, err := conn.Execute(ctx, tbl.Select())
+	res, err := conn.Execute(ctx, sq.Select("id", "val").From("tbl").OrderBy("id"))
 	if err != nil {
 		return err
 	}
