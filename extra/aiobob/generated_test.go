@@ -259,8 +259,8 @@ func TestGeneratedTx(t *testing.T) {
 
 // TestGeneratedDeleteAlias shows what bob's generated Delete writes for
 // MySQL, DELETE FROM `users` AS `users` ..., and that MariaDB 10.11
-// rejects it with a syntax error (an alias in a single-table DELETE is
-// MySQL 8.0.16's and MariaDB 11.6's); the row stays.
+// rejects it with a syntax error (it allows no alias in a single-table
+// DELETE, which MySQL 8.0.16 and later do); the row stays.
 func TestGeneratedDeleteAlias(t *testing.T) {
 	ctx := testCtx(t)
 	exec := aiobob.New(testPool(t))

@@ -11,9 +11,11 @@ import (
 	"github.com/stephenafamo/bob/expr"
 )
 
-// The model of the table bob_tbl as bobgen-mysql v0.41 generates it
-// (types, setter, table), by hand: a row type, a setter whose Apply
-// runs the insert hooks and appends the values, and the table.
+// A model of the table bob_tbl written by hand in the shape of
+// bobgen-mysql v0.41's output (types, setter, table): a row type, a setter
+// whose Apply runs the insert hooks and appends the values, and the table.
+// The models bobgen-mysql really generated, for users and posts, are in
+// package models (generated_test.go).
 
 // Tbl is one row of bob_tbl.
 type Tbl struct {
