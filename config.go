@@ -257,6 +257,13 @@ type Config struct {
 	// ClientFoundRows makes UPDATE report matched rather than changed rows.
 	// Default false. DSN: clientFoundRows.
 	ClientFoundRows bool
+	// TrackGTID makes the server report, in the OK of each write, the GTID
+	// the write got (MariaDB's last_gtid, MySQL's session_track_gtids =
+	// OWN_GTID): Conn.LastGTID gives it, at no extra round trip, as the
+	// token of a read-your-writes read on a replica (Conn.WaitGTID). The
+	// tracking SET goes out with the first command. Default false.
+	// DSN: trackGTID.
+	TrackGTID bool
 	// Compress asks for the compressed protocol (zlib), used when the
 	// server offers it (Conn.Compressed tells): it trades CPU for fewer
 	// bytes on slow links. Default false. DSN: compress.

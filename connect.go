@@ -152,6 +152,7 @@ func protocolOptions(cfg *Config) (*protocol.Options, charset.Collation, error) 
 		LocalFiles:              cfg.LocalInfile,
 		FoundRows:               cfg.ClientFoundRows,
 		Compress:                cfg.Compress,
+		TrackGTID:               cfg.TrackGTID,
 		MaxPacket:               cfg.MaxAllowedPacket,
 		LongDataThreshold:       cfg.LongDataThreshold,
 		ReadTimeout:             cfg.ReadTimeout,

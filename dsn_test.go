@@ -178,6 +178,7 @@ func TestEveryFieldInDSN(t *testing.T) {
 		"MultiStatements":         func(c *aiomysql.Config) { c.MultiStatements = true },
 		"ClientFoundRows":         func(c *aiomysql.Config) { c.ClientFoundRows = true },
 		"Compress":                func(c *aiomysql.Config) { c.Compress = true },
+		"TrackGTID":               func(c *aiomysql.Config) { c.TrackGTID = true },
 		"Hosts":                   func(c *aiomysql.Config) { c.Hosts = []string{"db1:3306", "[::1]:3307", "db3"} },
 		"HostOrder":               func(c *aiomysql.Config) { c.HostOrder = aiomysql.HostsRandom },
 		"TargetRole":              func(c *aiomysql.Config) { c.TargetRole = aiomysql.RolePreferReplica },

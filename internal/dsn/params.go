@@ -197,6 +197,7 @@ func dsnParams() []dsnParam {
 		valueParam("tls", func(c *Settings) *TLSMode { return &c.TLSMode }, TLSPreferred,
 			ParseTLSMode, TLSMode.String, "ssl_mode"),
 		stringParam("tls_server_name", func(c *Settings) *string { return &c.TLSServerName }),
+		boolParam("trackGTID", func(c *Settings) *bool { return &c.TrackGTID }, false),
 		ignoredBoolParam("use_unicode"),
 		durationParam("writeTimeout", func(c *Settings) *time.Duration { return &c.WriteTimeout }, 0),
 	}

@@ -89,6 +89,7 @@ type Settings struct {
 	MultiStatements   bool
 	ClientFoundRows   bool
 	Compress          bool
+	TrackGTID         bool
 	ColumnsWithAlias  bool
 	InterpolateParams bool
 	RejectReadOnly    bool
