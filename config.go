@@ -71,6 +71,25 @@ type Config struct {
 	// Port is the server's TCP port. Default 3306 (0 also means 3306).
 	// DSN: the addr in tcp(addr), or the URL's port.
 	Port int
+	// Hosts, when set, are the servers to connect to, each "host",
+	// "host:port" or "[ipv6]:port" (an entry without a port takes Port):
+	// Connect tries them as HostOrder says, each attempt bounded by
+	// ConnectTimeout, until one accepts and is of TargetRole; Host is then
+	// not used. A DSN with a list sets it: tcp(h1:3306,h2:3306), or
+	// mysql://user@h1:3306,h2:3306/db (Host and Port then hold the first).
+	// Default none: Host and Port.
+	Hosts []string
+	// HostOrder is the order in which Hosts are tried. Default
+	// HostsInOrder. DSN: hostOrder (in-order, random).
+	HostOrder HostOrder
+	// TargetRole is which servers a connection may end on (a primary or a
+	// replica, by read_only), checked after connecting with one query
+	// (SELECT @@read_only) unless it is RoleAny; a server of another role is
+	// left for the next host, and none gives ErrTargetRole. It applies to a
+	// single Host too. Default RoleAny. DSN: targetRole (any, primary,
+	// replica, prefer-replica; pgx's read-write, read-only, standby,
+	// prefer-standby too).
+	TargetRole TargetRole
 	// UnixSocket is the path of the server's unix socket; when set (and Net
 	// is "" or "unix") the connection uses it instead of Host and Port.
 	// Default "" (DSN unix without an address means /tmp/mysql.sock).
@@ -238,6 +257,13 @@ type Config struct {
 	// ClientFoundRows makes UPDATE report matched rather than changed rows.
 	// Default false. DSN: clientFoundRows.
 	ClientFoundRows bool
+	// TrackGTID makes the server report, in the OK of each write, the GTID
+	// the write got (MariaDB's last_gtid, MySQL's session_track_gtids =
+	// OWN_GTID): Conn.LastGTID gives it, at no extra round trip, as the
+	// token of a read-your-writes read on a replica (Conn.WaitGTID). The
+	// tracking SET goes out with the first command. Default false.
+	// DSN: trackGTID.
+	TrackGTID bool
 	// Compress asks for the compressed protocol (zlib), used when the
 	// server offers it (Conn.Compressed tells): it trades CPU for fewer
 	// bytes on slow links. Default false. DSN: compress.

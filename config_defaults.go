@@ -22,6 +22,7 @@ func (c *Config) Clone() *Config {
 	}
 	cp := *c
 	cp.InitCommands = slices.Clone(c.InitCommands)
+	cp.Hosts = slices.Clone(c.Hosts)
 	cp.CharsetFallbacks = slices.Clone(c.CharsetFallbacks)
 	cp.AuthPlugins = slices.Clone(c.AuthPlugins)
 	cp.LocalInfileAllow = slices.Clone(c.LocalInfileAllow)

@@ -35,16 +35,32 @@ func Connect(ctx context.Context, cfg *Config) (*Conn, error) {
 			return nil, err
 		}
 	}
+	if len(cfg.Hosts) > 0 && cfg.Network() != "unix" {
+		return connectHosts(ctx, cfg)
+	}
+	c, err := connectAttempt(ctx, cfg)
+	if err != nil {
+		return nil, &ConnectError{Host: cfg.Addr(), User: cfg.User, Err: err}
+	}
+	role := cfg.TargetRole
+	if role == RolePreferReplica {
+		role = RoleAny // one server: whatever it is
+	}
+	if ok, err := c.hasRole(ctx, role, false); !ok {
+		_ = c.Close()
+		return nil, &ConnectError{Host: cfg.Addr(), User: cfg.User, Err: err}
+	}
+	return c, nil
+}
+
+// connectAttempt connects to cfg's one server, bounded by ConnectTimeout.
+func connectAttempt(ctx context.Context, cfg *Config) (*Conn, error) {
 	if cfg.ConnectTimeout > 0 {
 		var cancel context.CancelFunc
 		ctx, cancel = context.WithTimeout(ctx, cfg.ConnectTimeout)
 		defer cancel()
 	}
-	c, err := connect(ctx, cfg)
-	if err != nil {
-		return nil, &ConnectError{Host: cfg.Addr(), User: cfg.User, Err: err}
-	}
-	return c, nil
+	return connect(ctx, cfg)
 }
 
 // ConnectDSN parses dsn (see ParseDSN) and connects.
@@ -136,6 +152,7 @@ func protocolOptions(cfg *Config) (*protocol.Options, charset.Collation, error) 
 		LocalFiles:              cfg.LocalInfile,
 		FoundRows:               cfg.ClientFoundRows,
 		Compress:                cfg.Compress,
+		TrackGTID:               cfg.TrackGTID,
 		MaxPacket:               cfg.MaxAllowedPacket,
 		LongDataThreshold:       cfg.LongDataThreshold,
 		ReadTimeout:             cfg.ReadTimeout,

@@ -65,10 +65,14 @@ func (c *Settings) formatDriverForm(password string, params []dsnPair) (string, 
 	switch {
 	case network == "unix":
 		b.WriteString("unix(" + c.Addr() + ")")
+	case len(c.Hosts) > 0 && (c.Net == "" || c.Net == "tcp"):
+		b.WriteString("tcp(" + c.hostListText() + ")")
 	case c.Net == "" || c.Net == "tcp":
 		if c.host() != DefaultHost || c.port() != DefaultPort {
 			b.WriteString("tcp(" + c.Addr() + ")")
 		}
+	case len(c.Hosts) > 0:
+		b.WriteString(c.Net + "(" + c.hostListText() + ")")
 	default:
 		b.WriteString(c.Net + "(" + c.Addr() + ")")
 	}
@@ -92,7 +96,9 @@ func (c *Settings) formatURLForm(password string, params []dsnPair) string {
 		}
 		b.WriteByte('@')
 	}
-	if c.Network() != "unix" && (c.host() != DefaultHost || c.port() != DefaultPort || c.Net != "") {
+	if c.Network() != "unix" && len(c.Hosts) > 0 {
+		b.WriteString(strings.ReplaceAll(c.hostListText(), "%", "%25"))
+	} else if c.Network() != "unix" && (c.host() != DefaultHost || c.port() != DefaultPort || c.Net != "") {
 		host := strings.ReplaceAll(c.host(), "%", "%25") // host characters are otherwise plain
 		if strings.Contains(host, ":") {
 			host = "[" + host + "]"

@@ -27,6 +27,9 @@ func FuzzParseDSN(f *testing.F) {
 		"/?connectionAttributes=a:b,c:d%3Ae&auth_plugins=client_ed25519&auth_plugin=client_ed25519",
 		"/?time_zone=%27%27%27x%27%27%27&echo=1&cursorclass=SSCursor&client_flag=0x10",
 		"tcp6([::1])/?allowFallbackToPlaintext=true&tls=required&kill_delay=1.5",
+		"u@tcp(db1:3307,db2,[::1]:3308)/d?targetRole=prefer-replica&hostOrder=random",
+		"mysql://u@db1,db2:3307,[fe80::1%25eth0]/d?target_session_attrs=read-write",
+		"tcp4(a,b)/",
 	} {
 		f.Add(seed)
 	}

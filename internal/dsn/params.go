@@ -116,6 +116,8 @@ func dsnParams() []dsnParam {
 			}
 			return []string{"true"}
 		}},
+		valueParam("hostOrder", func(c *Settings) *HostOrder { return &c.HostOrder }, HostsInOrder,
+			ParseHostOrder, HostOrder.String),
 		{name: "init_command", parse: func(c *Settings, _ *dsnState, v string) error {
 			if strings.TrimSpace(v) == "" {
 				return errors.New("empty statement")
@@ -186,6 +188,8 @@ func dsnParams() []dsnParam {
 		valueParam("statementCacheCapacity", func(c *Settings) *int { return &c.StatementCacheCapacity }, DefaultStatementCacheCapacity,
 			parseInt, strconv.Itoa),
 		refusedParam("strict", "strict mode was removed from go-sql-driver/mysql: set sql_mode instead"),
+		valueParam("targetRole", func(c *Settings) *TargetRole { return &c.TargetRole }, RoleAny,
+			ParseTargetRole, TargetRole.String, "target_session_attrs"),
 		durationParam("timeout", func(c *Settings) *time.Duration { return &c.ConnectTimeout }, DefaultConnectTimeout, "connect_timeout"),
 		durationParam("timeTruncate", func(c *Settings) *time.Duration { return &c.TimeTruncate }, 0),
 		sqlStringParam("time_zone", func(c *Settings) *string { return &c.TimeZone }),
@@ -193,6 +197,7 @@ func dsnParams() []dsnParam {
 		valueParam("tls", func(c *Settings) *TLSMode { return &c.TLSMode }, TLSPreferred,
 			ParseTLSMode, TLSMode.String, "ssl_mode"),
 		stringParam("tls_server_name", func(c *Settings) *string { return &c.TLSServerName }),
+		boolParam("trackGTID", func(c *Settings) *bool { return &c.TrackGTID }, false),
 		ignoredBoolParam("use_unicode"),
 		durationParam("writeTimeout", func(c *Settings) *time.Duration { return &c.WriteTimeout }, 0),
 	}

@@ -157,6 +157,9 @@ func applyDriverAddress(cfg *Settings, st *dsnState, netName, addr string, hasAd
 		if addr == "" {
 			return nil
 		}
+		if strings.Contains(addr, ",") {
+			return applyHostList(cfg, addr)
+		}
 		host, port, err := splitHostPort(addr)
 		if err != nil {
 			return err

@@ -56,6 +56,16 @@ func TestParseDSNForms(t *testing.T) {
 			c.CharsetFallbacks = []string{"utf8"}
 			c.Params = map[string]string{"sys_var": "esc@ped"}
 		}},
+		{"host list", "u@tcp(db1:3307,db2,[::1]:3308)/d?targetRole=primary", func(c *dsn.Settings) {
+			c.User, c.Database, c.Host, c.Port = "u", "d", "db1", 3307
+			c.Hosts = []string{"db1:3307", "db2:3306", "[::1]:3308"}
+			c.TargetRole = dsn.RolePrimary
+		}},
+		{"URL host list", "mysql://u@db1,db2:3307/d?hostOrder=random", func(c *dsn.Settings) {
+			c.User, c.Database, c.Host, c.Port = "u", "d", "db1", 3306
+			c.Hosts = []string{"db1:3306", "db2:3307"}
+			c.HostOrder = dsn.HostsRandom
+		}},
 		{"gsd defaults", "user:password@/dbname", func(c *dsn.Settings) {
 			c.User, c.Password, c.Database = "user", "password", "dbname"
 		}},

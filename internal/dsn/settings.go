@@ -41,6 +41,9 @@ type Settings struct {
 	Net            string // "", "tcp", "tcp4", "tcp6", "unix", or a Dialer's own name
 	Host           string
 	Port           int
+	Hosts          []string // more than one server: host:port entries, tried as HostOrder says
+	HostOrder      HostOrder
+	TargetRole     TargetRole
 	UnixSocket     string
 	Dialer         func(ctx context.Context, network, addr string) (net.Conn, error) // not in the DSN
 	ConnectTimeout time.Duration
@@ -86,6 +89,7 @@ type Settings struct {
 	MultiStatements   bool
 	ClientFoundRows   bool
 	Compress          bool
+	TrackGTID         bool
 	ColumnsWithAlias  bool
 	InterpolateParams bool
 	RejectReadOnly    bool

@@ -27,7 +27,12 @@ func parseURLForm(cfg *Settings, st *dsnState, rest string) error {
 			}
 		}
 	}
-	if hostport != "" {
+	if strings.Contains(hostport, ",") {
+		if err := applyHostList(cfg, hostport); err != nil {
+			return err
+		}
+		st.netGiven = "tcp"
+	} else if hostport != "" {
 		host, port, err := splitHostPort(hostport)
 		if err != nil {
 			return err

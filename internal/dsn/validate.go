@@ -41,6 +41,20 @@ func (c *Settings) validateWhere() error {
 	if c.Port < 0 || c.Port > 65535 {
 		return &FieldError{Field: "Port", Reason: "out of range: " + strconv.Itoa(c.Port)}
 	}
+	if len(c.Hosts) > 0 && (c.Network() == "unix" || c.UnixSocket != "") {
+		return &FieldError{Field: "Hosts", Reason: "a host list with a unix socket"}
+	}
+	for _, h := range c.Hosts {
+		if _, err := parseHostEntry(h, c.port()); err != nil {
+			return &FieldError{Field: "Hosts", Reason: "an entry is not host, host:port or [ipv6]:port"}
+		}
+	}
+	if c.HostOrder != HostsInOrder && c.HostOrder != HostsRandom {
+		return &FieldError{Field: "HostOrder", Reason: "unknown value " + c.HostOrder.String()}
+	}
+	if c.TargetRole < RoleAny || c.TargetRole > RolePreferReplica {
+		return &FieldError{Field: "TargetRole", Reason: "unknown value " + c.TargetRole.String()}
+	}
 	durations := []struct {
 		field string
 		d     time.Duration

@@ -106,6 +106,7 @@ type Session struct {
 	CharacterSetClient string
 	TimeZone           string
 	Autocommit         string // "ON"/"OFF" when tracked, else ""
+	LastGTID           string // the GTID of the session's last write, when tracked
 	Collation          uint16 // from the handshake
 }
 

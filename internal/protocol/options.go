@@ -60,6 +60,10 @@ type Options struct {
 	// Compress asks for the compressed protocol; it is used when the server
 	// offers it.
 	Compress bool
+	// TrackGTID asks the server to report, in the OK of each write, the
+	// GTID it got (MariaDB's last_gtid, MySQL's session_track_gtids =
+	// OWN_GTID), with the tracking SET queued at connect.
+	TrackGTID bool
 
 	// MaxPacket bounds one packet the client reads or writes.
 	MaxPacket int

@@ -28,6 +28,25 @@ type sessionChanges struct {
 // sessionTrackingRequest turns on session_track_state_change.
 const sessionTrackingRequest = "SET session_track_state_change = 1"
 
+// The tracking request with GTID tracking: MariaDB reports last_gtid as a
+// tracked system variable, MySQL its own GTIDs.
+const (
+	gtidTrackingMariaDB = sessionTrackingRequest +
+		", session_track_system_variables = CONCAT_WS(',', NULLIF(@@session_track_system_variables, ''), 'last_gtid')"
+	gtidTrackingMySQL = sessionTrackingRequest + ", session_track_gtids = OWN_GTID"
+)
+
+// trackingRequest is the SET that turns tracking on for this connection.
+func (c *Conn) trackingRequest() string {
+	switch {
+	case !c.opts.TrackGTID:
+		return sessionTrackingRequest
+	case c.mariaDB:
+		return gtidTrackingMariaDB
+	}
+	return gtidTrackingMySQL
+}
+
 // requestTracking queues the SET that turns tracking on; it is written with
 // the next command.
 func (c *Conn) requestTracking() {
@@ -37,7 +56,7 @@ func (c *Conn) requestTracking() {
 	}
 	req := Request{Op: "session tracking", internal: true}
 	_ = c.queueCmd(req, func(b []byte) ([]byte, error) {
-		return wire.AppendComQuery(b, sessionTrackingRequest), nil
+		return wire.AppendComQuery(b, c.trackingRequest()), nil
 	})
 }
 
@@ -62,10 +81,16 @@ func (s *sessionChanges) noteSchema(schema string) {
 // of session changes current.
 func (c *Conn) applyOK(ok *wire.OK) {
 	c.status = ok.StatusFlags
-	if ok.StatusFlags&wire.ServerSessionStateChanged != 0 && c.changes.tracking {
+	if ok.StatusFlags&wire.ServerSessionStateChanged != 0 && c.changes.tracking && !onlyGTID(ok.SessionChanges) {
 		c.changes.changed = true
 	}
 	for _, ch := range ok.SessionChanges {
+		if gtid, found := gtidOf(&ch); found {
+			// A write's GTID: news of the write, not a change of the
+			// session a reset would undo.
+			c.session.LastGTID = gtid
+			continue
+		}
 		switch ch.Type {
 		case wire.SessionTrackSchema:
 			c.session.Schema = ch.Name
@@ -84,6 +109,29 @@ func (c *Conn) applyOK(ok *wire.OK) {
 			}
 		}
 	}
+}
+
+// gtidOf returns the GTID an entry reports: MariaDB's last_gtid variable
+// or MySQL's GTIDs.
+func gtidOf(ch *wire.SessionChange) (string, bool) {
+	switch {
+	case ch.Type == wire.SessionTrackSystemVariables && ch.Name == "last_gtid":
+		return ch.Value, true
+	case ch.Type == wire.SessionTrackGTIDs && ch.Data == nil:
+		return ch.Value, true
+	}
+	return "", false
+}
+
+// onlyGTID reports whether the entries are GTID reports and nothing else,
+// so that the state-changed flag they raise is no change of the session.
+func onlyGTID(changes []wire.SessionChange) bool {
+	for i := range changes {
+		if _, ok := gtidOf(&changes[i]); !ok {
+			return false
+		}
+	}
+	return len(changes) > 0
 }
 
 // SessionChanged reports whether the session may differ from a fresh one
