@@ -285,10 +285,12 @@ type Config struct {
 	// big5, cp932, gb18030) nothing is interpolated: the query fails with
 	// ErrUnsafeInterpolation. DSN: interpolateParams.
 	InterpolateParams bool
-	// RejectReadOnly makes the database/sql driver drop a connection that gets
-	// error 1290/1836 (read-only), e.g. after a failover. Default false.
-	// DSN: rejectReadOnly. It is for the database/sql driver (package
-	// stdlib) only: the native API ignores it.
+	// RejectReadOnly drops a connection that gets an error saying the server
+	// is read-only (1290, 1792, 1836), e.g. a primary demoted by a failover,
+	// so that the next connection finds the promoted one (with Hosts and
+	// TargetRole RolePrimary): a Pool closes such a connection when it is
+	// given back, the database/sql driver at once (and database/sql
+	// retries). A plain Conn stays open. Default false. DSN: rejectReadOnly.
 	RejectReadOnly bool
 	// CheckConnLiveness makes the database/sql driver check an idle connection
 	// before reusing it (a peek at the socket, no round trip). Default true.

@@ -59,6 +59,9 @@ type Conn struct {
 	// userStmts counts the statements of Prepare not closed: a pool resets
 	// a connection given back with some open (ResetChanged).
 	userStmts int
+	// readOnlyRefused: a statement got a read-only refusal and
+	// Config.RejectReadOnly is set; a pool closes the connection.
+	readOnlyRefused *atomic.Bool
 	// session advances with each COM_RESET_CONNECTION and COM_CHANGE_USER,
 	// which deallocate every prepared statement: a Stmt of Prepare made
 	// before prepares itself again (see Stmt.current).

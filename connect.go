@@ -7,6 +7,7 @@ import (
 	"runtime"
 	"strconv"
 	"strings"
+	"sync/atomic"
 
 	"github.com/aiomysql-go/aiomysql/internal/charset"
 	"github.com/aiomysql-go/aiomysql/internal/protocol"
@@ -84,11 +85,20 @@ func connect(ctx context.Context, cfg *Config) (*Conn, error) {
 	if err != nil {
 		return nil, err
 	}
+	refused := new(atomic.Bool)
+	if cfg.RejectReadOnly {
+		opts.ServerError = func(number uint16, sqlState, message string) error {
+			if readOnlyRefusal(number) {
+				refused.Store(true)
+			}
+			return newServerError(number, sqlState, message)
+		}
+	}
 	pc, err := protocol.Connect(ctx, opts)
 	if err != nil {
 		return nil, err
 	}
-	c := &Conn{cfg: cfg, pc: pc, collation: coll, greeted: opts.Collation}
+	c := &Conn{cfg: cfg, pc: pc, collation: coll, greeted: opts.Collation, readOnlyRefused: refused}
 	c.appendStmt = c.writeStmt
 	c.decodeOpts = decodeState{opts: types.Options{Location: c.location()}}
 	if cfg.LocalInfile {

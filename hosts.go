@@ -3,6 +3,7 @@ package aiomysql
 import (
 	"errors"
 
+	"github.com/aiomysql-go/aiomysql/errcode"
 	"github.com/aiomysql-go/aiomysql/internal/dsn"
 )
 
@@ -48,3 +49,14 @@ func (r TargetRole) String() string { return dsn.TargetRole(r).String() }
 // of Config.TargetRole (a read-only server for RolePrimary, a writable one
 // for RoleReplica); with several hosts, when none was.
 var ErrTargetRole = errors.New("aiomysql: the server is not of the target role")
+
+// readOnlyRefusal reports whether a server error number says the server is
+// read-only: ER_OPTION_PREVENTS_STATEMENT (1290, read_only),
+// ER_CANT_EXECUTE_IN_READ_ONLY_TRANSACTION (1792), ER_READ_ONLY_MODE (1836).
+func readOnlyRefusal(n uint16) bool {
+	switch n {
+	case errcode.OptionPreventsStatement, errcode.CantExecuteInReadOnlyTransaction, errcode.ReadOnlyMode:
+		return true
+	}
+	return false
+}

@@ -138,3 +138,39 @@ func TestTargetRole(t *testing.T) {
 		t.Fatalf("targetRole=read-only: %v, %v", parsed, err)
 	}
 }
+
+// TestPoolRejectReadOnly: with RejectReadOnly, a pool closes a connection
+// given back after a statement the server refused as read-only (1290), so
+// that the next acquire connects anew (after a failover, to the promoted
+// primary); without it the connection is kept.
+func TestPoolRejectReadOnly(t *testing.T) {
+	ctx := testCtx(t)
+	srv := readOnlyServer(t)
+	if err := srv.Exec(ctx, "CREATE TABLE test.ro (id INT PRIMARY KEY)"); err != nil {
+		t.Fatal(err)
+	}
+	for _, reject := range []bool{true, false} {
+		cfg, err := aiomysql.ParseDSN(srv.DSN(srv.Native) + "?tls=false")
+		if err != nil {
+			t.Fatal(err)
+		}
+		cfg.RejectReadOnly = reject
+		pool, err := aiomysql.CreatePool(ctx, aiomysql.NewPoolConfig(cfg))
+		if err != nil {
+			t.Fatal(err)
+		}
+		_, err = pool.Exec(ctx, "INSERT INTO ro VALUES (1)")
+		var se *aiomysql.Error
+		if !errors.As(err, &se) || se.Number != 1290 {
+			t.Fatalf("INSERT on a read-only server: %v, want error 1290", err)
+		}
+		st := pool.Stat()
+		if got := st.DestroyedReadOnly == 1; got != reject || st.IdleConns != map[bool]int{true: 0, false: 1}[reject] {
+			t.Errorf("RejectReadOnly %v: DestroyedReadOnly %d, idle %d", reject, st.DestroyedReadOnly, st.IdleConns)
+		}
+		pool.Close()
+		if err := pool.WaitClosed(ctx); err != nil {
+			t.Fatal(err)
+		}
+	}
+}

@@ -19,8 +19,9 @@ import (
 //     connection's own settings again), as ResetPolicy says, which also
 //     rolls back an open transaction; under ResetNever an open transaction
 //     is rolled back;
-//   - a connection past MaxConnLifetime, one AfterRelease refuses, and
-//     every one given back after Close is closed.
+//   - a connection past MaxConnLifetime, one AfterRelease refuses, one
+//     that got a read-only refusal with Config.RejectReadOnly, and every
+//     one given back after Close is closed.
 //
 // A failure of any of these closes the connection; none reaches the
 // caller. Giving back a connection that was already released does nothing.
@@ -68,6 +69,8 @@ func (p *Pool) clean(pc *pooled, now time.Time) destroyReason {
 		return destroyBusy
 	case conn.pc.Cursors() > 0:
 		return destroyBusy
+	case conn.readOnlyRefused.Load():
+		return destroyReadOnly
 	case pc.expired(now):
 		return destroyLifetime
 	}

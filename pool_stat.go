@@ -18,6 +18,7 @@ const (
 	destroyBusy                             // given back with a result unread
 	destroyResetFailed                      // the rollback or reset at release failed
 	destroyRejected                         // BeforeAcquire or AfterRelease said no
+	destroyReadOnly                         // refused a statement as read-only (RejectReadOnly)
 	destroyClosed                           // Clear, Close or Terminate
 	destroyReasons
 )
@@ -64,6 +65,7 @@ type PoolStat struct {
 	DestroyedBusy        int64 // given back with a result not read to its end
 	DestroyedResetFailed int64 // the rollback or reset at release failed
 	DestroyedRejected    int64 // refused by BeforeAcquire or AfterRelease
+	DestroyedReadOnly    int64 // got a read-only refusal, with Config.RejectReadOnly
 	DestroyedClosed      int64 // closed by Clear, Close or Terminate
 }
 
@@ -89,6 +91,7 @@ func (p *Pool) Stat() PoolStat {
 	s.DestroyedBusy = d[destroyBusy].Load()
 	s.DestroyedResetFailed = d[destroyResetFailed].Load()
 	s.DestroyedRejected = d[destroyRejected].Load()
+	s.DestroyedReadOnly = d[destroyReadOnly].Load()
 	s.DestroyedClosed = d[destroyClosed].Load()
 	for i := range d {
 		s.DestroyedCount += d[i].Load()
