@@ -60,8 +60,11 @@ type Conn struct {
 	// a connection given back with some open (ResetChanged).
 	userStmts int
 	// readOnlyRefused: a statement got a read-only refusal and
-	// Config.RejectReadOnly is set; a pool closes the connection.
+	// Config.RejectReadOnly is set, or 1047 (a Galera node not ready); a
+	// pool closes the connection.
 	readOnlyRefused *atomic.Bool
+	// aborts counts the server errors that undo a transaction (RetryTx).
+	aborts *atomic.Uint64
 	// session advances with each COM_RESET_CONNECTION and COM_CHANGE_USER,
 	// which deallocate every prepared statement: a Stmt of Prepare made
 	// before prepares itself again (see Stmt.current).

@@ -9,6 +9,7 @@ import (
 	"strings"
 	"sync/atomic"
 
+	"github.com/aiomysql-go/aiomysql/errcode"
 	"github.com/aiomysql-go/aiomysql/internal/charset"
 	"github.com/aiomysql-go/aiomysql/internal/protocol"
 	"github.com/aiomysql-go/aiomysql/internal/types"
@@ -85,20 +86,24 @@ func connect(ctx context.Context, cfg *Config) (*Conn, error) {
 	if err != nil {
 		return nil, err
 	}
-	refused := new(atomic.Bool)
-	if cfg.RejectReadOnly {
-		opts.ServerError = func(number uint16, sqlState, message string) error {
-			if readOnlyRefusal(number) {
-				refused.Store(true)
-			}
-			return newServerError(number, sqlState, message)
+	// The errors that say what the connection is worth: read-only
+	// refusals (RejectReadOnly), and those that undo a transaction (see
+	// RetryTx), 1047 also meaning the node is not ready: a pool drops it.
+	refused, aborts := new(atomic.Bool), new(atomic.Uint64)
+	opts.ServerError = func(number uint16, sqlState, message string) error {
+		if cfg.RejectReadOnly && readOnlyRefusal(number) || number == errcode.UnknownComError {
+			refused.Store(true)
 		}
+		if retryableNumber(number) {
+			aborts.Add(1)
+		}
+		return newServerError(number, sqlState, message)
 	}
 	pc, err := protocol.Connect(ctx, opts)
 	if err != nil {
 		return nil, err
 	}
-	c := &Conn{cfg: cfg, pc: pc, collation: coll, greeted: opts.Collation, readOnlyRefused: refused}
+	c := &Conn{cfg: cfg, pc: pc, collation: coll, greeted: opts.Collation, readOnlyRefused: refused, aborts: aborts}
 	c.appendStmt = c.writeStmt
 	c.decodeOpts = decodeState{opts: types.Options{Location: c.location()}}
 	if cfg.LocalInfile {

@@ -65,7 +65,7 @@ type PoolStat struct {
 	DestroyedBusy        int64 // given back with a result not read to its end
 	DestroyedResetFailed int64 // the rollback or reset at release failed
 	DestroyedRejected    int64 // refused by BeforeAcquire or AfterRelease
-	DestroyedReadOnly    int64 // got a read-only refusal, with Config.RejectReadOnly
+	DestroyedReadOnly    int64 // got a read-only refusal (Config.RejectReadOnly) or 1047 (a node not ready)
 	DestroyedClosed      int64 // closed by Clear, Close or Terminate
 }
 
