@@ -2,6 +2,7 @@ package mysqltest_test
 
 import (
 	"context"
+	"strings"
 	"testing"
 	"time"
 
@@ -64,5 +65,39 @@ func TestGalera(t *testing.T) {
 		if !st.Synced() || st.ClusterSize != 3 {
 			t.Errorf("node %d after restart: %v; want Synced, size 3", i+1, st)
 		}
+	}
+
+	// Quorum loss: node 1 alone is no primary component and refuses
+	// statements (1047) until it is bootstrapped.
+	if err := nodes[1].Kill(); err != nil {
+		t.Fatal(err)
+	}
+	if err := nodes[2].Kill(); err != nil {
+		t.Fatal(err)
+	}
+	lost := time.Now()
+	for {
+		st, err := g.Status(ctx, nodes[0])
+		if err != nil {
+			t.Fatal(err)
+		}
+		if st.ClusterStatus != "Primary" {
+			t.Logf("node 1 %v after %v", st, time.Since(lost))
+			break
+		}
+		if ctx.Err() != nil {
+			t.Fatalf("node 1 still %v", st)
+		}
+		time.Sleep(50 * time.Millisecond)
+	}
+	err = nodes[0].ExecAs(ctx, g.App, "INSERT INTO t (v) VALUES ('no quorum')")
+	if err == nil || !strings.Contains(err.Error(), "ERROR 1047") {
+		t.Fatalf("write without quorum: %v; want ERROR 1047", err)
+	}
+	if err := g.Bootstrap(ctx, nodes[0]); err != nil {
+		t.Fatal(err)
+	}
+	if err := nodes[0].ExecAs(ctx, g.App, "INSERT INTO t (v) VALUES ('bootstrapped')"); err != nil {
+		t.Fatal(err)
 	}
 }

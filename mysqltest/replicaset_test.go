@@ -2,6 +2,8 @@ package mysqltest_test
 
 import (
 	"context"
+	"os"
+	"os/exec"
 	"strings"
 	"testing"
 	"time"
@@ -143,4 +145,27 @@ func TestReplicaSet(t *testing.T) {
 			t.Errorf("%d replicas after Rejoin, want 2", len(rs.Replicas()))
 		}
 	})
+}
+
+// TestReplicaSetStartFails cancels a start midway: every process started
+// must be stopped and every directory removed.
+func TestReplicaSetStartFails(t *testing.T) {
+	tmp := t.TempDir()
+	t.Setenv("TMPDIR", tmp)
+	for _, d := range []time.Duration{500 * time.Millisecond, 1500 * time.Millisecond} {
+		ctx, cancel := context.WithTimeout(context.Background(), d)
+		rs, err := mysqltest.StartReplicaSet(ctx, nil)
+		cancel()
+		if err == nil {
+			rs.Close()
+			t.Logf("started within %v; nothing to check", d)
+			continue
+		}
+		if out, _ := exec.Command("pgrep", "-f", tmp).Output(); len(out) > 0 {
+			t.Errorf("after a start cancelled at %v, processes remain: %s", d, out)
+		}
+		if left, _ := os.ReadDir(tmp); len(left) > 0 {
+			t.Errorf("after a start cancelled at %v, %d entries remain in TMPDIR", d, len(left))
+		}
+	}
 }
