@@ -11,6 +11,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"sync"
 	"testing"
 	"time"
 )
@@ -45,6 +46,9 @@ type Galera struct {
 	App User
 
 	nodes []*Server
+
+	mu    sync.Mutex
+	tuned map[*Server]int // the process id each node's EVS tuning was set on
 }
 
 // GaleraStatus is a node's view of the cluster (its wsrep status variables).
@@ -122,7 +126,7 @@ func StartGalera(ctx context.Context, opts *GaleraOptions) (*Galera, error) {
 	if err != nil {
 		return nil, err
 	}
-	g := &Galera{App: appUser, nodes: nodes}
+	g := &Galera{App: appUser, nodes: nodes, tuned: make(map[*Server]int)}
 	if err := g.setUp(ctx, provider); err != nil {
 		_ = g.Close()
 		return nil, err
@@ -238,10 +242,10 @@ func (g *Galera) setUp(ctx context.Context, provider string) error {
 			return err
 		}
 	}
+	if err := g.tune(ctx, g.nodes); err != nil {
+		return err
+	}
 	for _, s := range g.nodes {
-		if err := s.Exec(ctx, evsTuning); err != nil {
-			return err
-		}
 		s.copyUsers(first)
 		v, err := s.QueryValue(ctx, "SELECT VERSION()")
 		if err != nil {
@@ -301,7 +305,10 @@ func (g *Galera) Status(ctx context.Context, node *Server) (GaleraStatus, error)
 
 // WaitSynced waits until every running node is Synced in a primary
 // component of size nodes: after a Kill, the survivors see the smaller size
-// after about 2 s. ctx bounds the wait; its error gives each node's status.
+// after about 2 s. It then sets the shortened timeouts on each node started
+// since they were last set (a node restarted with [Server.Restart], say, to
+// watch it answer 1047 while it joins). ctx bounds the wait; its error gives
+// each node's status.
 func (g *Galera) WaitSynced(ctx context.Context, size int) error {
 	var running []*Server
 	for _, s := range g.nodes {
@@ -309,7 +316,31 @@ func (g *Galera) WaitSynced(ctx context.Context, size int) error {
 			running = append(running, s)
 		}
 	}
-	return g.waitNodes(ctx, running, size)
+	if err := g.waitNodes(ctx, running, size); err != nil {
+		return err
+	}
+	return g.tune(ctx, running)
+}
+
+// tune sets the shortened EVS timeouts on the nodes not yet tuned since
+// their last start.
+func (g *Galera) tune(ctx context.Context, nodes []*Server) error {
+	for _, s := range nodes {
+		pid := s.PID()
+		g.mu.Lock()
+		done := g.tuned[s] == pid
+		g.mu.Unlock()
+		if done || pid == 0 {
+			continue
+		}
+		if err := s.Exec(ctx, evsTuning); err != nil {
+			return err
+		}
+		g.mu.Lock()
+		g.tuned[s] = pid
+		g.mu.Unlock()
+	}
+	return nil
 }
 
 func (g *Galera) waitNodes(ctx context.Context, nodes []*Server, size int) error {
@@ -349,10 +380,7 @@ func (g *Galera) Restart(ctx context.Context, node *Server) error {
 			running++
 		}
 	}
-	if err := g.WaitSynced(ctx, running); err != nil {
-		return err
-	}
-	return node.Exec(ctx, evsTuning)
+	return g.WaitSynced(ctx, running)
 }
 
 // Bootstrap makes node's component the primary one (pc.bootstrap=YES), as

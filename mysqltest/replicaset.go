@@ -31,7 +31,9 @@ type ReplicaSetOptions struct {
 // (so DSN, Addr, Exec, Query, Kill, Stop and Restart work on every node).
 // Every node logs binary logs with log_slave_updates and
 // gtid_strict_mode, and tracks last_gtid in its OK packets; replicas run
-// with read_only. Its methods change which node is the primary; the nodes
+// with read_only. A replica restarted with [Server.Restart] resumes
+// replicating (both threads, whatever their state before). Its methods
+// change which node is the primary; the nodes
 // themselves never change. A ReplicaSet is safe for concurrent use, but its
 // role-changing methods (Promote, Rejoin) are meant to be called from one
 // goroutine at a time.

@@ -102,6 +102,26 @@ func TestReplicaSet(t *testing.T) {
 		if err := rs.WaitReplicated(ctx, r); err != nil {
 			t.Fatal(err)
 		}
+
+		// Stopped, then killed: the restarted replica applies again.
+		if err := rs.StopSQLThread(ctx, r); err != nil {
+			t.Fatal(err)
+		}
+		if err := p.ExecAs(ctx, rs.App, "INSERT INTO t (v) VALUES ('stalled again')"); err != nil {
+			t.Fatal(err)
+		}
+		if err := r.Kill(); err != nil {
+			t.Fatal(err)
+		}
+		if err := r.Restart(ctx); err != nil {
+			t.Fatal(err)
+		}
+		if err := rs.WaitReplicated(ctx, r); err != nil {
+			t.Fatal(err)
+		}
+		if n := count(t, r, "v = 'stalled again'"); n != "1" {
+			t.Errorf("the restarted replica has %s rows 'stalled again', want 1", n)
+		}
 	})
 
 	t.Run("failover", func(t *testing.T) {
@@ -167,5 +187,54 @@ func TestReplicaSetStartFails(t *testing.T) {
 		if left, _ := os.ReadDir(tmp); len(left) > 0 {
 			t.Errorf("after a start cancelled at %v, %d entries remain in TMPDIR", d, len(left))
 		}
+	}
+}
+
+func TestReplicaSetSemiSync(t *testing.T) {
+	ctx, cancel := context.WithTimeout(context.Background(), 60*time.Second)
+	defer cancel()
+	start := time.Now()
+	rs := mysqltest.NewReplicaSet(t, &mysqltest.ReplicaSetOptions{Replicas: 2, SemiSync: true})
+	t.Logf("semi-sync replica set up in %v", time.Since(start))
+	semiSyncOn := func(s *mysqltest.Server) {
+		t.Helper()
+		rows, err := s.Query(ctx, "SHOW GLOBAL STATUS LIKE 'Rpl_semi_sync_master_status'")
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(rows) != 1 || rows[0][1] != "ON" {
+			t.Errorf("Rpl_semi_sync_master_status on %s = %v, want ON", s.Addr(), rows)
+		}
+	}
+	// A commit that waited for the 2 s semi-sync timeout would show here.
+	write := func(s *mysqltest.Server, sql string) {
+		t.Helper()
+		began := time.Now()
+		if err := s.ExecAs(ctx, rs.App, sql); err != nil {
+			t.Fatal(err)
+		}
+		if d := time.Since(began); d > 1500*time.Millisecond {
+			t.Errorf("%q took %v: the semi-sync acknowledgement did not come", sql, d)
+		}
+	}
+	p := rs.Primary()
+	semiSyncOn(p)
+	write(p, "CREATE TABLE t (id INT AUTO_INCREMENT PRIMARY KEY, v VARCHAR(20))")
+	write(p, "INSERT INTO t (v) VALUES ('one')")
+
+	next := rs.Replicas()[0]
+	if err := p.Kill(); err != nil {
+		t.Fatal(err)
+	}
+	if err := rs.Promote(ctx, next); err != nil {
+		t.Fatal(err)
+	}
+	semiSyncOn(next)
+	write(next, "INSERT INTO t (v) VALUES ('two')")
+	if err := rs.WaitReplicated(ctx); err != nil {
+		t.Fatal(err)
+	}
+	if n := count(t, rs.Replicas()[0], "TRUE"); n != "2" {
+		t.Errorf("the remaining replica has %s rows, want 2", n)
 	}
 }
