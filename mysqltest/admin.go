@@ -50,9 +50,28 @@ func (s *Server) QueryValue(ctx context.Context, sql string) (string, error) {
 	return rows[0][0], nil
 }
 
+// ExecAs runs SQL statements (separated by semicolons) as u, over TCP, with
+// the test database as the current database, through the mariadb
+// command-line client. A statement the server refuses makes an error whose
+// text holds the client's message, such as "ERROR 1290 (HY000) at line 1:
+// The MariaDB server is running with the --read-only option ...".
+func (s *Server) ExecAs(ctx context.Context, u User, sql string) error {
+	_, err := s.runClient(ctx, u, true, sql)
+	return err
+}
+
 func (s *Server) client(ctx context.Context, sql string) ([]byte, error) {
-	args := []string{"--no-defaults", "--batch", "--skip-column-names", "--user=" + s.Root.Name}
-	if s.Socket != "" {
+	return s.runClient(ctx, s.Root, false, sql)
+}
+
+// runClient runs the command-line client as u; tcp forces TCP (and the test
+// database) even when the server has a socket.
+func (s *Server) runClient(ctx context.Context, u User, tcp bool, sql string) ([]byte, error) {
+	args := []string{"--no-defaults", "--batch", "--skip-column-names", "--user=" + u.Name}
+	if tcp {
+		args = append(args, "--database="+s.Database)
+	}
+	if s.Socket != "" && !tcp {
 		args = append(args, "--socket="+s.Socket)
 	} else {
 		args = append(args, "--protocol=tcp", "--host="+s.Host, "--port="+strconv.Itoa(s.Port))
@@ -60,7 +79,7 @@ func (s *Server) client(ctx context.Context, sql string) ([]byte, error) {
 	args = append(args, "--execute="+sql)
 	cmd := exec.CommandContext(ctx, s.bins.client, args...)
 	// The password goes through the environment, never the command line.
-	cmd.Env = append(os.Environ(), "MYSQL_PWD="+s.Root.Password)
+	cmd.Env = append(os.Environ(), "MYSQL_PWD="+u.Password)
 	var stdout, stderr bytes.Buffer
 	cmd.Stdout, cmd.Stderr = &stdout, &stderr
 	if err := cmd.Run(); err != nil {

@@ -50,7 +50,48 @@
 // message saying why. Users and TLS material are not created on it.
 //
 // Administrative SQL runs through the mariadb command-line client
-// ([Server.Exec], [Server.Query]).
+// ([Server.Exec], [Server.Query]; [Server.ExecAs] runs as another user).
+//
+// # Topologies
+//
+// [StartReplicaSet] (or [NewReplicaSet] in a test) starts a GTID primary
+// with replicas, optionally semi-synchronous; [StartGalera] (or [NewGalera])
+// starts a three-node Galera cluster. Every node is a private [Server], so
+// its DSN, Kill, Stop and Restart work as for a single server; the helpers
+// change roles and states. Both install one datadir (parallel installs
+// collide), always start private servers whatever AIOMYSQL_TEST_DSN says,
+// and stop every process they started on Close, even when the start fails
+// midway. Write as the topology's App user, not root: root bypasses
+// read_only, so a root write on a replica breaks its replication.
+//
+// A replica set (about 1–4 s to start, three nodes): the replicas run
+// read-only, so App's writes there fail with error 1290; every node tracks
+// last_gtid in its OK packets, for read-your-writes with MASTER_GTID_WAIT.
+//
+//	rs := mysqltest.NewReplicaSet(t, &mysqltest.ReplicaSetOptions{SemiSync: true})
+//	primary, replica := rs.Primary(), rs.Replicas()[0]
+//	dsn := primary.DSN(rs.App)
+//	rs.SetDelay(ctx, replica, 2*time.Second) // MASTER_DELAY: a lagging replica
+//	rs.WaitReplicated(ctx)                   // every running replica caught up
+//	rs.StopSQLThread(ctx, replica)           // receives, applies nothing
+//	primary.Kill()                           // SIGKILL: the primary crashes
+//	rs.Promote(ctx, replica)                 // failover: replica is the primary
+//	rs.Rejoin(ctx, primary)                  // restarted read-only, a replica again
+//
+// A Galera cluster (about 10–15 s to start: the joiners get their data by
+// rsync state transfer, one after the other; run as root, the nodes run as
+// the system user mysql). Group communication timeouts are shortened, so a
+// lost node stalls the others about 2 s.
+//
+//	g := mysqltest.NewGalera(t, nil)
+//	n1, n2, n3 := g.Nodes()[0], g.Nodes()[1], g.Nodes()[2]
+//	n3.Kill()                // the others stay Primary...
+//	g.WaitSynced(ctx, 2)     // ...with size 2 once they notice (about 2 s)
+//	g.Restart(ctx, n3)       // rejoins by state transfer; 3 Synced again
+//	n2.Kill(); n3.Kill()     // quorum lost: n1 answers 1047
+//	g.Bootstrap(ctx, n1)     // pc.bootstrap=YES: n1 alone is Primary again
+//	st, _ := g.Status(ctx, n1)
+//	_ = st.ClusterSize
 //
 // A Server is safe for concurrent use.
 package mysqltest

@@ -71,9 +71,7 @@ func (s *Server) installDB(ctx context.Context) error {
 		// in the shared /tmp, parallel installs can collide.
 		"--tmpdir=" + s.Dir,
 	}
-	if os.Geteuid() == 0 {
-		args = append(args, "--user=root")
-	}
+	args = append(args, s.userFlag()...)
 	args = append(args, smallInnoDB()...)
 	cmd := exec.CommandContext(ctx, s.bins.installDB, args...)
 	cmd.Dir = s.Dir
@@ -105,11 +103,52 @@ func (s *Server) serverArgs() []string {
 		"--ssl-cert=" + s.TLS.ServerCertFile,
 		"--ssl-key=" + s.TLS.ServerKeyFile,
 	}
-	if os.Geteuid() == 0 {
-		args = append(args, "--user=root")
-	}
+	args = append(args, s.userFlag()...)
 	args = append(args, smallInnoDB()...)
+	s.mu.Lock()
+	args = append(args, s.nodeFlags...)
+	s.mu.Unlock()
 	return append(args, s.opts.ExtraFlags...)
+}
+
+// userFlag is the --user flag the server and install tool need when the
+// test runs as root (mariadbd refuses to run as root without it).
+func (s *Server) userFlag() []string {
+	if os.Geteuid() != 0 {
+		return nil
+	}
+	if s.runAs != "" {
+		return []string{"--user=" + s.runAs}
+	}
+	return []string{"--user=root"}
+}
+
+// setNodeFlags replaces the topology flags used from the next launch on.
+func (s *Server) setNodeFlags(flags []string) {
+	s.mu.Lock()
+	s.nodeFlags = append([]string(nil), flags...)
+	s.mu.Unlock()
+}
+
+// setNodeFlag sets (value != "") or removes (value == "") one flag
+// "--name=value" (or "--name" when value is "-") among the topology flags.
+func (s *Server) setNodeFlag(name, value string) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	kept := s.nodeFlags[:0:0]
+	for _, f := range s.nodeFlags {
+		if f != "--"+name && !strings.HasPrefix(f, "--"+name+"=") {
+			kept = append(kept, f)
+		}
+	}
+	switch value {
+	case "":
+	case "-":
+		kept = append(kept, "--"+name)
+	default:
+		kept = append(kept, "--"+name+"="+value)
+	}
+	s.nodeFlags = kept
 }
 
 func (s *Server) errorLog() string { return filepath.Join(s.Dir, "error.log") }

@@ -66,9 +66,17 @@ type Server struct {
 
 	opts Options
 	bins binaries
+	// runAs is the system user the server runs as when the test runs as
+	// root: "" means root itself (what a single server does), "mysql" is
+	// what Galera's rsync SST needs.
+	runAs string
 
 	mu   sync.Mutex
 	proc *process
+	// nodeFlags are the flags a topology gives this node (server id,
+	// read-only, wsrep addresses); they change on promotion and are read at
+	// every launch. nil for a single server.
+	nodeFlags []string
 }
 
 // Addr returns "host:port" of the server's TCP listener.
@@ -106,6 +114,20 @@ func Start(ctx context.Context, opts *Options) (*Server, error) {
 		return nil, err
 	}
 	sweepStale()
+	s, err := newLocal(o, bins)
+	if err != nil {
+		return nil, err
+	}
+	if err := s.setUp(ctx); err != nil {
+		s.Close()
+		return nil, err
+	}
+	return s, nil
+}
+
+// newLocal creates the directory and TLS material of a private server;
+// nothing runs yet. On error nothing is left behind.
+func newLocal(o Options, bins binaries) (*Server, error) {
 	dir, err := os.MkdirTemp("", "mysqltest-")
 	if err != nil {
 		return nil, fmt.Errorf("mysqltest: %w", err)
@@ -119,19 +141,16 @@ func Start(ctx context.Context, opts *Options) (*Server, error) {
 		opts:     o,
 		bins:     bins,
 	}
-	if err := s.setUp(ctx); err != nil {
-		s.Close()
-		return nil, err
+	tlsFiles, err := makeTLSFiles(s.Dir)
+	if err != nil {
+		_ = os.RemoveAll(dir)
+		return nil, fmt.Errorf("mysqltest: TLS certificates: %w", err)
 	}
+	s.TLS = tlsFiles
 	return s, nil
 }
 
 func (s *Server) setUp(ctx context.Context) error {
-	tlsFiles, err := makeTLSFiles(s.Dir)
-	if err != nil {
-		return fmt.Errorf("mysqltest: TLS certificates: %w", err)
-	}
-	s.TLS = tlsFiles
 	if err := s.installDB(ctx); err != nil {
 		return err
 	}
