@@ -7,6 +7,8 @@ import (
 	"sync"
 	"sync/atomic"
 	"time"
+
+	"github.com/aiomysql-go/aiomysql/errcode"
 )
 
 // ClusterConfig configures a Cluster.
@@ -16,7 +18,10 @@ type ClusterConfig struct {
 	// the cluster (a primary and its replicas, in any order). Required.
 	Pool *PoolConfig
 	// MaxLag is the replication lag (Seconds_Behind_Master) past which a
-	// replica is skipped for reads. Default 10 s.
+	// replica is skipped for reads. Default 10 s. The lag and the SQL
+	// thread's state are read with SHOW SLAVE STATUS, which needs the
+	// SLAVE MONITOR privilege (MySQL: REPLICATION CLIENT); without it a
+	// replica is judged by read_only alone.
 	MaxLag time.Duration
 	// CheckPeriod is how often the replicas' health is checked. Default 1 s.
 	CheckPeriod time.Duration
@@ -30,7 +35,8 @@ type ClusterConfig struct {
 // that finds the writable server among the hosts (after a failover, the
 // promoted one), and a pool per host for reads, of which the healthy
 // replicas are used in turn: read-only, SQL thread running, lag within
-// MaxLag. A replica that recovers is used again from the next check on.
+// MaxLag (or unknown, when a replica has lost its primary: it has applied
+// all it got, and reads go on there through a failover). A replica that recovers is used again from the next check on.
 // Reads go to the primary when no replica is healthy. A Cluster is safe
 // for concurrent use; Close it when done.
 type Cluster struct {
@@ -203,7 +209,9 @@ func (c *Cluster) checkAll(ctx context.Context) {
 	for _, n := range c.nodes {
 		lag, err := replicaLag(ctx, n.pool)
 		n.lag.Store(lag)
-		n.healthy.Store(err == nil && lag >= 0 && time.Duration(lag)*time.Second <= c.cfg.MaxLag)
+		// An unknown lag (the replica lost its primary, so its IO thread
+		// reconnects) keeps it: it applies all it got, and reads on it go on.
+		n.healthy.Store(err == nil && time.Duration(lag)*time.Second <= c.cfg.MaxLag)
 	}
 }
 
@@ -212,7 +220,8 @@ func (c *Cluster) checkAll(ctx context.Context) {
 var errNotReplica = errors.New("aiomysql: not a running replica")
 
 // replicaLag asks a server whether it is a read-only replica whose SQL
-// thread runs, and returns its lag in seconds.
+// thread runs, and returns its lag in seconds, -1 when the server does not
+// know it (its IO thread is not connected).
 func replicaLag(ctx context.Context, p *Pool) (int64, error) {
 	var lag int64 = -1
 	err := p.AcquireFunc(ctx, func(pc PoolConn) error {
@@ -224,6 +233,9 @@ func replicaLag(ctx context.Context, p *Pool) (int64, error) {
 			return errNotReplica
 		}
 		rows, err := pc.Query(ctx, "SHOW SLAVE STATUS", QueryExecModeText)
+		if isServerError(err, errcode.SpecificAccessDeniedError) {
+			return nil // no SLAVE MONITOR privilege: read_only is all there is to go by
+		}
 		if err != nil {
 			return err
 		}
@@ -247,8 +259,6 @@ func replicaLag(ctx context.Context, p *Pool) (int64, error) {
 			lag = int64(v)
 		case int64:
 			lag = v
-		default:
-			return fmt.Errorf("%w: lag unknown", errNotReplica)
 		}
 		return rows.Close()
 	})
