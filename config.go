@@ -85,8 +85,10 @@ type Config struct {
 	// TargetRole is which servers a connection may end on (a primary or a
 	// replica, by read_only), checked after connecting with one query
 	// (SELECT @@read_only) unless it is RoleAny; a server of another role is
-	// left for the next host, and none gives ErrTargetRole. It applies to a
-	// single Host too. Default RoleAny. DSN: targetRole (any, primary,
+	// left for the next host, and none gives ErrTargetRole. On MariaDB
+	// Galera the same query also skips a node not ready for applications
+	// (wsrep_ready OFF, or wsrep_reject_queries set), which would answer
+	// 1047: use RolePrimary there. It applies to a single Host too. Default RoleAny. DSN: targetRole (any, primary,
 	// replica, prefer-replica; pgx's read-write, read-only, standby,
 	// prefer-standby too).
 	TargetRole TargetRole

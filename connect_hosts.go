@@ -6,6 +6,8 @@ import (
 	"fmt"
 	"math/rand/v2"
 	"strings"
+
+	"github.com/aiomysql-go/aiomysql/errcode"
 )
 
 // connectHosts connects to the first server of cfg.Hosts, in cfg.HostOrder,
@@ -53,6 +55,39 @@ func connectHosts(ctx context.Context, cfg *Config) (*Conn, error) {
 	return nil, &ConnectError{Host: strings.Join(addrs, ","), User: cfg.User, Err: errors.Join(errs...)}
 }
 
+// The queries of readOnlyState: read_only and, on MariaDB with Galera on,
+// whether the node takes applications' queries (wsrep_ready ON and
+// wsrep_reject_queries NONE); NULL elsewhere.
+const (
+	roleQuery       = "SELECT @@global.read_only, NULL"
+	roleQueryGalera = "SELECT @@global.read_only, IF(@@global.wsrep_on, CONCAT(" +
+		"(SELECT VARIABLE_VALUE FROM information_schema.GLOBAL_STATUS WHERE VARIABLE_NAME = 'WSREP_READY'), " +
+		"'/', @@global.wsrep_reject_queries), NULL)"
+)
+
+// readOnlyState asks the server for read_only in one query; a Galera node
+// not ready for applications (a joiner, one without quorum, one rejecting
+// queries) is ErrTargetRole whatever the role.
+func (c *Conn) readOnlyState(ctx context.Context) (bool, error) {
+	q := roleQuery
+	if c.IsMariaDB() {
+		q = roleQueryGalera
+	}
+	var readOnly bool
+	var ready any
+	err := c.QueryRow(ctx, q, QueryExecModeText).Scan(&readOnly, &ready)
+	if isServerError(err, errcode.UnknownSystemVariable) { // a MariaDB built without Galera
+		err = c.QueryRow(ctx, roleQuery, QueryExecModeText).Scan(&readOnly, &ready)
+	}
+	if err != nil {
+		return false, fmt.Errorf("reading the server's read_only: %w", err)
+	}
+	if ready != nil && fmt.Sprint(ready) != "ON/NONE" {
+		return false, fmt.Errorf("%w: a Galera node not ready for applications (wsrep_ready/wsrep_reject_queries %v)", ErrTargetRole, ready)
+	}
+	return readOnly, nil
+}
+
 // hasRole reports whether the server is of role, asking it for read_only
 // unless role is RoleAny. A writable server for RolePreferReplica is
 // (false, nil) when keep is set, meaning "keep it as the fallback", and
@@ -62,9 +97,9 @@ func (c *Conn) hasRole(ctx context.Context, role TargetRole, keep bool) (bool, e
 	if role == RoleAny {
 		return true, nil
 	}
-	var readOnly bool
-	if err := c.QueryRow(ctx, "SELECT @@global.read_only", QueryExecModeText).Scan(&readOnly); err != nil {
-		return false, fmt.Errorf("reading the server's read_only: %w", err)
+	readOnly, err := c.readOnlyState(ctx)
+	if err != nil {
+		return false, err
 	}
 	switch role {
 	case RolePrimary:
