@@ -14,31 +14,11 @@ import (
 	"github.com/aiomysql-go/aiomysql"
 )
 
-// byteCounter counts what a connection reads and writes on the socket.
-type byteCounter struct{ read, written atomic.Int64 }
-
-type countedConn struct {
-	net.Conn
-	n *byteCounter
-}
-
-func (c countedConn) Read(p []byte) (int, error) {
-	n, err := c.Conn.Read(p)
-	c.n.read.Add(int64(n))
-	return n, err
-}
-
-func (c countedConn) Write(p []byte) (int, error) {
-	n, err := c.Conn.Write(p)
-	c.n.written.Add(int64(n))
-	return n, err
-}
-
 // compressedConn connects as root over the compressed protocol (LOCAL
 // INFILE on) and returns the connection and its socket's byte counts.
 func compressedConn(t *testing.T) (*aiomysql.Conn, *byteCounter) {
 	t.Helper()
-	var n byteCounter
+	n := &byteCounter{}
 	c := rootConnWith(t, func(cfg *aiomysql.Config) {
 		cfg.Compress = true
 		cfg.LocalInfile = true
@@ -50,14 +30,17 @@ func compressedConn(t *testing.T) (*aiomysql.Conn, *byteCounter) {
 			if err != nil {
 				return nil, err
 			}
-			return countedConn{Conn: nc, n: &n}, nil
+			return countingConn{Conn: nc, written: &n.written, read: &n.read}, nil
 		}
 	})
 	if !c.Compressed() {
 		t.Fatal("Compressed() = false: the server did not take CLIENT_COMPRESS")
 	}
-	return c, &n
+	return c, n
 }
+
+// byteCounter is what a countingConn counted.
+type byteCounter struct{ read, written atomic.Int64 }
 
 // TestCompressedProtocol runs each kind of exchange over the compressed
 // protocol against the server: the server says the session is compressed,

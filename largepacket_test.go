@@ -19,10 +19,20 @@ import (
 // maxPayload is the largest payload of one packet, 2^24-1 bytes.
 const maxPayload = 1<<24 - 1
 
-// countingConn counts the bytes written to a connection.
+// countingConn counts the bytes written to a connection, and those read
+// when read is set.
 type countingConn struct {
 	net.Conn
 	written *atomic.Int64
+	read    *atomic.Int64
+}
+
+func (c countingConn) Read(p []byte) (int, error) {
+	n, err := c.Conn.Read(p)
+	if c.read != nil {
+		c.read.Add(int64(n))
+	}
+	return n, err
 }
 
 func (c countingConn) Write(p []byte) (int, error) {
