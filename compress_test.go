@@ -47,10 +47,10 @@ type byteCounter struct{ read, written atomic.Int64 }
 // compressible traffic takes fewer bytes on the wire, and results are the
 // same as uncompressed.
 func TestCompressedProtocol(t *testing.T) {
-	ctx := testCtx(t)
 	c, n := compressedConn(t)
 
 	t.Run("server agrees", func(t *testing.T) {
+		ctx := testCtx(t)
 		var name, on string
 		if err := c.QueryRow(ctx, "SHOW SESSION STATUS LIKE 'Compression'").Scan(&name, &on); err != nil || on != "ON" {
 			t.Fatalf("Compression = %q, %v; want ON", on, err)
@@ -58,6 +58,7 @@ func TestCompressedProtocol(t *testing.T) {
 	})
 
 	t.Run("fewer bytes", func(t *testing.T) {
+		ctx := testCtx(t)
 		const size = 4 << 20
 		r0, w0 := n.read.Load(), n.written.Load()
 		q := "SELECT LENGTH('" + strings.Repeat("compressible ", size/13) + "'), REPEAT('abc', ?)"
@@ -77,6 +78,7 @@ func TestCompressedProtocol(t *testing.T) {
 	})
 
 	t.Run("streamed rows across frames", func(t *testing.T) {
+		ctx := testCtx(t)
 		rows, err := c.Query(ctx, "SELECT seq, REPEAT('x', 40) FROM seq_1_to_200000", aiomysql.QueryExecModeText)
 		if err != nil {
 			t.Fatal(err)
@@ -98,6 +100,7 @@ func TestCompressedProtocol(t *testing.T) {
 	})
 
 	t.Run("prepared and cursor", func(t *testing.T) {
+		ctx := testCtx(t)
 		rows, err := c.Query(ctx, "SELECT seq, REPEAT('y', 40) FROM seq_1_to_100000 WHERE seq > ?", aiomysql.FetchSize(1000), 0)
 		if err != nil {
 			t.Fatal(err)
@@ -122,6 +125,7 @@ func TestCompressedProtocol(t *testing.T) {
 	})
 
 	t.Run("pipelined batch", func(t *testing.T) {
+		ctx := testCtx(t)
 		// Several commands queued together: each goes out in frames of
 		// its own (a server reads only the first command of a frame).
 		b := &aiomysql.Batch{}
@@ -141,11 +145,12 @@ func TestCompressedProtocol(t *testing.T) {
 	})
 
 	t.Run("large packets both ways", func(t *testing.T) {
+		ctx := testCtx(t)
 		mustExecAll(t, c, "DROP TABLE IF EXISTS comp_big", "CREATE TABLE comp_big (id INT PRIMARY KEY, b LONGBLOB)")
 		defer mustExec(t, c, "DROP TABLE comp_big")
 		for i, blob := range [][]byte{
-			randomBytes(20<<20 + 17),                      // stored frames
-			bytes.Repeat([]byte("0123456789"), 3<<20+123), // compressed, over two packets
+			randomBytes(maxPayload + 17),                          // stored frames, over two packets
+			bytes.Repeat([]byte("0123456789"), maxPayload/10+123), // compressed, over two packets
 		} {
 			if _, err := c.Exec(ctx, "INSERT INTO comp_big VALUES (?, ?)", i, blob); err != nil {
 				t.Fatalf("insert %d (%d bytes): %v", i, len(blob), err)
@@ -161,6 +166,7 @@ func TestCompressedProtocol(t *testing.T) {
 	})
 
 	t.Run("load data", func(t *testing.T) {
+		ctx := testCtx(t)
 		mustExecAll(t, c, "DROP TABLE IF EXISTS comp_load", "CREATE TABLE comp_load (id INT PRIMARY KEY, name VARCHAR(40))")
 		defer mustExec(t, c, "DROP TABLE comp_load")
 		var b strings.Builder
@@ -177,6 +183,7 @@ func TestCompressedProtocol(t *testing.T) {
 	})
 
 	t.Run("multi statements", func(t *testing.T) {
+		ctx := testCtx(t)
 		rows, err := c.Query(ctx, "SELECT 1; SELECT 2; SELECT 3")
 		if err != nil {
 			t.Fatal(err)
@@ -200,6 +207,7 @@ func TestCompressedProtocol(t *testing.T) {
 	})
 
 	t.Run("reset and change user", func(t *testing.T) {
+		ctx := testCtx(t)
 		if err := c.ResetSession(ctx); err != nil {
 			t.Fatal(err)
 		}
@@ -214,6 +222,7 @@ func TestCompressedProtocol(t *testing.T) {
 	})
 
 	t.Run("cancel", func(t *testing.T) {
+		ctx := testCtx(t)
 		cctx, cancel := context.WithCancel(ctx)
 		errc := make(chan error, 1)
 		go func() {

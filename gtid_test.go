@@ -2,9 +2,12 @@ package aiomysql_test
 
 import (
 	"context"
+	"strings"
 	"testing"
 
 	"github.com/aiomysql-go/aiomysql"
+	"github.com/aiomysql-go/aiomysql/internal/fakeserver"
+	"github.com/aiomysql-go/aiomysql/internal/wire"
 	"github.com/aiomysql-go/aiomysql/mysqltest"
 )
 
@@ -52,5 +55,45 @@ func TestLastGTIDTracked(t *testing.T) {
 	}
 	if g := plain.LastGTID(); g != "" {
 		t.Errorf("without TrackGTID: LastGTID %q", g)
+	}
+}
+
+// TestLastGTIDMySQL: against MySQL (a fake server: MariaDB reports
+// last_gtid instead), TrackGTID asks for session_track_gtids = OWN_GTID in
+// the tracking SET, and the GTIDs entry of a write's OK becomes LastGTID,
+// not a session change.
+func TestLastGTIDMySQL(t *testing.T) {
+	const gtid = "3e11fa47-71ca-11e1-9e33-c80aa9429562:23"
+	var queries []string
+	srv := fakeserver.Start(t, loggedIn(func(c *fakeserver.Conn) error {
+		return serveQueries(c, true, func(q string) error {
+			queries = append(queries, q)
+			ok := wire.OK{StatusFlags: wire.ServerStatusAutocommit}
+			if strings.HasPrefix(q, "INSERT") {
+				ok.AffectedRows = 1
+				ok.StatusFlags |= wire.ServerSessionStateChanged
+				ok.SessionChanges = []wire.SessionChange{{Type: wire.SessionTrackGTIDs, Value: gtid}}
+			}
+			return c.WriteOK(ok)
+		})
+	}))
+	cfg := fakeConfig(t, srv)
+	cfg.TrackGTID = true
+	c := connectT(t, cfg)
+	if _, err := c.Exec(testCtx(t), "INSERT INTO t VALUES (1)"); err != nil {
+		t.Fatal(err)
+	}
+	if got := c.LastGTID(); got != gtid {
+		t.Errorf("LastGTID %q, want %q", got, gtid)
+	}
+	if c.SessionChanged() {
+		t.Error("the GTIDs entry counted as a session change")
+	}
+	if err := c.Close(); err != nil {
+		t.Fatal(err)
+	}
+	<-srv.Conns()[0].Done()
+	if len(queries) == 0 || !strings.Contains(queries[0], "session_track_gtids = OWN_GTID") {
+		t.Errorf("queries %q: want the tracking SET asking for OWN_GTID first", queries)
 	}
 }

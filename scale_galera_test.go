@@ -19,8 +19,16 @@ func galera(t *testing.T) *mysqltest.Galera {
 	start := time.Now()
 	g := mysqltest.NewGalera(t, nil)
 	t.Logf("Galera up in %v", time.Since(start).Round(time.Millisecond))
-	if err := g.Nodes()[0].ExecAs(testCtx(t), g.App, "CREATE TABLE g (id INT PRIMARY KEY, n INT); INSERT INTO g VALUES (1, 0)"); err != nil {
+	ctx := testCtx(t)
+	if err := g.Nodes()[0].ExecAs(ctx, g.App, "CREATE TABLE g (id INT PRIMARY KEY, n INT); INSERT INTO g VALUES (1, 0)"); err != nil {
 		t.Fatal(err)
+	}
+	// Every node has applied it before the test reads there (the DDL
+	// returns once the node it ran on has).
+	for _, n := range g.Nodes() {
+		if err := n.ExecAs(ctx, g.App, "SET SESSION wsrep_sync_wait = 1; SELECT n FROM g"); err != nil {
+			t.Fatal(err)
+		}
 	}
 	return g
 }
@@ -62,6 +70,11 @@ func TestF4_GaleraNodeLoss(t *testing.T) {
 	g := galera(t)
 	if err := g.Nodes()[0].ExecAs(ctx, g.App, "CREATE TABLE f4 (id INT PRIMARY KEY, node INT)"); err != nil {
 		t.Fatal(err)
+	}
+	for _, n := range g.Nodes() {
+		if err := n.ExecAs(ctx, g.App, "SET SESSION wsrep_sync_wait = 1; SELECT COUNT(*) FROM f4"); err != nil {
+			t.Fatal(err)
+		}
 	}
 	const victim = 2
 	var (
@@ -108,7 +121,7 @@ func TestF4_GaleraNodeLoss(t *testing.T) {
 		t.Fatal(err)
 	}
 	killed.Store(true)
-	time.Sleep(4 * time.Second) // the stall (about 2 s with the tuned timeouts) and after
+	time.Sleep(8 * time.Second) // the stall (2-5 s with mysqltest's timeouts, more under load) and after
 	stop.Store(true)
 	wg.Wait()
 	t.Logf("longest write+read per client %v; errors per client %d %d %d; writes after the kill %v; %d committed",
