@@ -403,6 +403,7 @@ func (g *Galera) Bootstrap(ctx context.Context, node *Server) error {
 	return nil
 }
 
-// Close stops every node (all at once) and removes their directories. It is
+// Close kills every node (SIGKILL, all at once: their data goes, so a
+// graceful stop would only take time) and removes their directories. It is
 // safe to call more than once.
 func (g *Galera) Close() error { return closeAll(g.nodes) }
