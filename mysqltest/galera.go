@@ -137,31 +137,98 @@ func StartGalera(ctx context.Context, opts *GaleraOptions) (*Galera, error) {
 func (g *Galera) setUp(ctx context.Context, provider string) error {
 	ctx, cancel := context.WithTimeout(ctx, g.nodes[0].opts.StartTimeout)
 	defer cancel()
-	n := len(g.nodes)
+	if err := g.prepareDirs(); err != nil {
+		return err
+	}
+	if err := g.setFlags(provider); err != nil {
+		return err
+	}
+	first := g.nodes[0]
+	if err := first.installDB(ctx); err != nil {
+		return err
+	}
+	if err := g.bootstrapFirst(ctx, true); err != nil {
+		return err
+	}
+	if err := first.createAppUser(ctx); err != nil {
+		return err
+	}
+	if len(g.nodes) > 1 {
+		// A joiner with a copy of node 1's stopped state (datadir,
+		// grastate.dat, gcache) needs only an incremental transfer of the
+		// configuration changes since, not a full rsync one of the whole
+		// datadir: copy node 1 once it has stopped cleanly, and bootstrap
+		// it again.
+		if err := first.Stop(); err != nil {
+			return err
+		}
+		for _, s := range g.nodes[1:] {
+			if err := os.Remove(s.dataDir()); err != nil {
+				return fmt.Errorf("mysqltest: %w", err)
+			}
+			if err := copyDir(ctx, first.dataDir(), s.dataDir()); err != nil {
+				return err
+			}
+		}
+		if err := g.bootstrapFirst(ctx, false); err != nil {
+			return err
+		}
+	}
+	// One after the other: joining at once is slower (views without a
+	// primary component, reconnections).
+	for i, s := range g.nodes[1:] {
+		if err := s.launchOnFreePort(ctx); err != nil {
+			return fmt.Errorf("mysqltest: Galera node %d: %w", i+2, err)
+		}
+		if err := g.waitNodes(ctx, g.nodes[:i+2], i+2); err != nil {
+			return err
+		}
+	}
+	if err := g.tune(ctx, g.nodes); err != nil {
+		return err
+	}
+	for _, s := range g.nodes {
+		s.copyUsers(first)
+		v, err := s.QueryValue(ctx, "SELECT VERSION()")
+		if err != nil {
+			return err
+		}
+		s.Version = v
+	}
+	return nil
+}
+
+// prepareDirs makes the (empty) datadirs; run as root, it hands every
+// node's directory to the system user mysql, which the nodes run as.
+func (g *Galera) prepareDirs() error {
+	uid, gid := -1, -1
 	if os.Geteuid() == 0 {
 		u, err := user.Lookup("mysql")
 		if err != nil {
 			return fmt.Errorf("mysqltest: Galera nodes run as the system user mysql: %w", err)
 		}
-		uid, _ := strconv.Atoi(u.Uid)
-		gid, _ := strconv.Atoi(u.Gid)
-		for _, s := range g.nodes {
-			s.runAs = "mysql"
-			if err := os.Mkdir(s.dataDir(), 0o750); err != nil {
-				return fmt.Errorf("mysqltest: %w", err)
-			}
-			if err := makeTraversable(s.Dir, uid, gid); err != nil {
-				return fmt.Errorf("mysqltest: making %s reachable to mysql: %w", s.Dir, err)
-			}
+		uid, _ = strconv.Atoi(u.Uid)
+		gid, _ = strconv.Atoi(u.Gid)
+	}
+	for _, s := range g.nodes {
+		if err := os.Mkdir(s.dataDir(), 0o750); err != nil {
+			return fmt.Errorf("mysqltest: %w", err)
 		}
-	} else {
-		for _, s := range g.nodes {
-			if err := os.Mkdir(s.dataDir(), 0o750); err != nil {
-				return fmt.Errorf("mysqltest: %w", err)
-			}
+		if uid < 0 {
+			continue
+		}
+		s.runAs = "mysql"
+		if err := makeTraversable(s.Dir, uid, gid); err != nil {
+			return fmt.Errorf("mysqltest: making %s reachable to mysql: %w", s.Dir, err)
 		}
 	}
-	// Per node: group communication, incremental and full state transfer.
+	return nil
+}
+
+// setFlags gives each node its wsrep flags, with free ports for group
+// communication, incremental and full state transfer.
+func (g *Galera) setFlags(provider string) error {
+	n := len(g.nodes)
 	ports, err := freePorts(3 * n)
 	if err != nil {
 		return err
@@ -188,72 +255,26 @@ func (g *Galera) setUp(ctx context.Context, provider string) error {
 			sessionTrack,
 		})
 	}
+	return nil
+}
+
+// bootstrapFirst starts node 1 with --wsrep-new-cluster (on a free port the
+// first time, on its port again after) and waits until it is Synced alone.
+// Later restarts join the cluster: the flag is for these starts only.
+func (g *Galera) bootstrapFirst(ctx context.Context, freshPort bool) error {
 	first := g.nodes[0]
-	if err := first.installDB(ctx); err != nil {
-		return err
-	}
 	first.setNodeFlag("wsrep-new-cluster", "-")
-	err = first.launchOnFreePort(ctx)
-	// Restarts join the cluster; only the first start bootstraps it.
+	var err error
+	if freshPort {
+		err = first.launchOnFreePort(ctx)
+	} else {
+		err = first.launch(ctx)
+	}
 	first.setNodeFlag("wsrep-new-cluster", "")
 	if err != nil {
 		return fmt.Errorf("mysqltest: Galera node 1: %w", err)
 	}
-	if err := g.waitNodes(ctx, g.nodes[:1], 1); err != nil {
-		return err
-	}
-	if err := first.createAppUser(ctx); err != nil {
-		return err
-	}
-	if n > 1 {
-		// A joiner with a copy of node 1's stopped state (datadir,
-		// grastate.dat, gcache) needs only an incremental transfer of the
-		// configuration changes since, not a full rsync one of the whole
-		// datadir: copy node 1 once it has stopped cleanly, and bootstrap
-		// it again.
-		if err := first.Stop(); err != nil {
-			return err
-		}
-		for _, s := range g.nodes[1:] {
-			if err := os.Remove(s.dataDir()); err != nil {
-				return fmt.Errorf("mysqltest: %w", err)
-			}
-			if err := copyDir(ctx, first.dataDir(), s.dataDir()); err != nil {
-				return err
-			}
-		}
-		first.setNodeFlag("wsrep-new-cluster", "-")
-		err := first.launch(ctx)
-		first.setNodeFlag("wsrep-new-cluster", "")
-		if err != nil {
-			return fmt.Errorf("mysqltest: Galera node 1: %w", err)
-		}
-		if err := g.waitNodes(ctx, g.nodes[:1], 1); err != nil {
-			return err
-		}
-	}
-	// One after the other: joining at once is slower (views without a
-	// primary component, reconnections).
-	for i, s := range g.nodes[1:] {
-		if err := s.launchOnFreePort(ctx); err != nil {
-			return fmt.Errorf("mysqltest: Galera node %d: %w", i+2, err)
-		}
-		if err := g.waitNodes(ctx, g.nodes[:i+2], i+2); err != nil {
-			return err
-		}
-	}
-	if err := g.tune(ctx, g.nodes); err != nil {
-		return err
-	}
-	for _, s := range g.nodes {
-		s.copyUsers(first)
-		v, err := s.QueryValue(ctx, "SELECT VERSION()")
-		if err != nil {
-			return err
-		}
-		s.Version = v
-	}
-	return nil
+	return g.waitNodes(ctx, g.nodes[:1], 1)
 }
 
 // NewGalera starts a Galera cluster for one test and closes it when the test
