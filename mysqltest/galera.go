@@ -69,6 +69,7 @@ type GaleraStatus struct {
 // Synced reports whether the node is Synced in a primary component.
 func (st GaleraStatus) Synced() bool { return st.State == "Synced" && st.ClusterStatus == "Primary" }
 
+// String returns the status as "Synced, Primary, size 3, ready true".
 func (st GaleraStatus) String() string {
 	return fmt.Sprintf("%s, %s, size %d, ready %v", st.State, st.ClusterStatus, st.ClusterSize, st.Ready)
 }
@@ -389,8 +390,10 @@ func (g *Galera) waitNodes(ctx context.Context, nodes []*Server, size int) error
 // Restart restarts node (stopping it first if it runs) and waits until it
 // has rejoined the cluster and every running node is Synced in it. A node
 // killed with SIGKILL gets a full state transfer: about 4 s, during which
-// the donor shows Donor/Desynced and the others may stall. It cannot bring a
-// cluster back whose nodes are all down.
+// the donor shows Donor/Desynced and the others may stall. It waits for
+// every running node, so a node outside the primary component (after a
+// quorum loss: Bootstrap it first) makes it wait until ctx ends. It cannot
+// bring a cluster back whose nodes are all down.
 func (g *Galera) Restart(ctx context.Context, node *Server) error {
 	if err := node.Restart(ctx); err != nil {
 		return err

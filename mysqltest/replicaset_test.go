@@ -37,6 +37,11 @@ func TestReplicaSet(t *testing.T) {
 			t.Errorf("replica %s: users or version not set: %+v %q", r.Addr(), r.Native, r.Version)
 		}
 	}
+	for _, s := range rs.Nodes() {
+		if v, err := s.QueryValue(ctx, "SELECT @@session_track_system_variables"); err != nil || !strings.Contains(v, "last_gtid") {
+			t.Errorf("node %s tracks %q (%v); want last_gtid among them", s.Addr(), v, err)
+		}
+	}
 	if err := p.ExecAs(ctx, rs.App, "CREATE TABLE t (id INT AUTO_INCREMENT PRIMARY KEY, v VARCHAR(20)); INSERT INTO t (v) VALUES ('one')"); err != nil {
 		t.Fatal(err)
 	}

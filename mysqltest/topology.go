@@ -78,7 +78,8 @@ func (s *Server) createAppUser(ctx context.Context) error {
 	return nil
 }
 
-// copyUsers gives to the User fields of s that replication or SST brought.
+// copyUsers sets the User fields of s to those of from: the accounts came
+// to s by replication or state transfer.
 func (s *Server) copyUsers(from *Server) {
 	s.Native, s.Ed25519, s.OldPassword, s.TLSOnly, s.X509 = from.Native, from.Ed25519, from.OldPassword, from.TLSOnly, from.X509
 }
