@@ -82,12 +82,12 @@
 // others join one after the other from a copy of its state, each by an
 // incremental transfer through the rsync script; run as root, the nodes run
 // as the system user mysql). Group communication timeouts are shortened, so a
-// lost node stalls the others about 2 s.
+// lost node stalls the others 2–4 s (GaleraOptions.SuspectTimeout).
 //
 //	g := mysqltest.NewGalera(t, nil)
 //	n1, n2, n3 := g.Nodes()[0], g.Nodes()[1], g.Nodes()[2]
 //	n3.Kill()                // the others stay Primary...
-//	g.WaitSynced(ctx, 2)     // ...with size 2 once they notice (about 2 s)
+//	g.WaitSynced(ctx, 2)     // ...with size 2 once they notice (2–4 s)
 //	g.Restart(ctx, n3)       // rejoins by state transfer; 3 Synced again
 //	n2.Kill(); n3.Kill()     // quorum lost: n1 answers 1047
 //	g.Bootstrap(ctx, n1)     // pc.bootstrap=YES: n1 alone is Primary again

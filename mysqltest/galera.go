@@ -47,7 +47,7 @@ type GaleraOptions struct {
 // Galera is a Galera cluster of private [Server] nodes on loopback (so DSN,
 // Addr, Exec, Query, Kill, Stop and Restart work on every node). Its group
 // communication timeouts are shortened (GaleraOptions.SuspectTimeout) so
-// that the loss of a node stalls the others about 2–3 s rather than 6. A Galera is safe for concurrent use.
+// that the loss of a node stalls the others 2–4 s (measured here) rather than 6. A Galera is safe for concurrent use.
 type Galera struct {
 	// App is the application account (on every node): all privileges on
 	// the test database and no global ones.
@@ -343,7 +343,7 @@ func (g *Galera) Status(ctx context.Context, node *Server) (GaleraStatus, error)
 
 // WaitSynced waits until every running node is Synced in a primary
 // component of size nodes: after a Kill, the survivors see the smaller size
-// after about 2 s. It then sets the shortened timeouts on each node started
+// after 2–4 s. It then sets the shortened timeouts on each node started
 // since they were last set (a node restarted with [Server.Restart], say, to
 // watch it answer 1047 while it joins). ctx bounds the wait; its error gives
 // each node's status.
