@@ -47,7 +47,8 @@ type GaleraOptions struct {
 // Galera is a Galera cluster of private [Server] nodes on loopback (so DSN,
 // Addr, Exec, Query, Kill, Stop and Restart work on every node). Its group
 // communication timeouts are shortened (GaleraOptions.SuspectTimeout) so
-// that the loss of a node stalls the others 2–4 s (measured here) rather than 6. A Galera is safe for concurrent use.
+// that the loss of a node stalls the others 2–4 s (measured here) rather
+// than 6. A Galera is safe for concurrent use.
 type Galera struct {
 	// App is the application account (on every node): all privileges on
 	// the test database and no global ones.
