@@ -60,8 +60,8 @@
 // its DSN, Kill, Stop and Restart work as for a single server; the helpers
 // change roles and states. Both install one datadir (parallel installs
 // collide), always start private servers whatever AIOMYSQL_TEST_DSN says,
-// and stop every process they started on Close, even when the start fails
-// midway. Write as the topology's App user, not root: root bypasses
+// and kill every process they started on Close (the data goes with them),
+// even when the start fails midway. Write as the topology's App user, not root: root bypasses
 // read_only, so a root write on a replica breaks its replication.
 //
 // A replica set (about 1–4 s to start, three nodes): the replicas run
@@ -78,15 +78,16 @@
 //	rs.Promote(ctx, replica)                 // failover: replica is the primary
 //	rs.Rejoin(ctx, primary)                  // restarted read-only, a replica again
 //
-// A Galera cluster (about 10–15 s to start: the joiners get their data by
-// rsync state transfer, one after the other; run as root, the nodes run as
-// the system user mysql). Group communication timeouts are shortened, so a
-// lost node stalls the others about 2 s.
+// A Galera cluster (about 11–15 s to start: node 1 is installed, and the
+// others join one after the other from a copy of its state, each by an
+// incremental transfer through the rsync script; run as root, the nodes run
+// as the system user mysql). Group communication timeouts are shortened, so a
+// lost node stalls the others 2–4 s (GaleraOptions.SuspectTimeout).
 //
 //	g := mysqltest.NewGalera(t, nil)
 //	n1, n2, n3 := g.Nodes()[0], g.Nodes()[1], g.Nodes()[2]
 //	n3.Kill()                // the others stay Primary...
-//	g.WaitSynced(ctx, 2)     // ...with size 2 once they notice (about 2 s)
+//	g.WaitSynced(ctx, 2)     // ...with size 2 once they notice (2–4 s)
 //	g.Restart(ctx, n3)       // rejoins by state transfer; 3 Synced again
 //	n2.Kill(); n3.Kill()     // quorum lost: n1 answers 1047
 //	g.Bootstrap(ctx, n1)     // pc.bootstrap=YES: n1 alone is Primary again

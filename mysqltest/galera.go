@@ -34,18 +34,28 @@ type GaleraOptions struct {
 	// Provider is the Galera library. Default: libgalera_smm.so in
 	// /usr/lib/galera, /usr/lib64/galera-4 or /usr/lib64/galera.
 	Provider string
+
+	// SuspectTimeout is how long a silent node takes to be suspected
+	// (evs.suspect_timeout; evs.inactive_timeout is twice it), set once the
+	// cluster has formed: the loss of a node stalls the others about that
+	// long, plus a fraction of a second. Galera's default is 5 s; at 1 s,
+	// on a machine loaded by other tests, survivors suspected each other and
+	// lost the primary component. Default: 2 s.
+	SuspectTimeout time.Duration
 }
 
 // Galera is a Galera cluster of private [Server] nodes on loopback (so DSN,
 // Addr, Exec, Query, Kill, Stop and Restart work on every node). Its group
-// communication timeouts are shortened so that the loss of a node stalls the
-// others about 2 s rather than 6. A Galera is safe for concurrent use.
+// communication timeouts are shortened (GaleraOptions.SuspectTimeout) so
+// that the loss of a node stalls the others 2–4 s (measured here) rather
+// than 6. A Galera is safe for concurrent use.
 type Galera struct {
 	// App is the application account (on every node): all privileges on
 	// the test database and no global ones.
 	App User
 
 	nodes []*Server
+	evs   string // the SET statement of the EVS timeouts
 
 	mu    sync.Mutex
 	tuned map[*Server]int // the process id each node's EVS tuning was set on
@@ -69,6 +79,7 @@ type GaleraStatus struct {
 // Synced reports whether the node is Synced in a primary component.
 func (st GaleraStatus) Synced() bool { return st.State == "Synced" && st.ClusterStatus == "Primary" }
 
+// String returns the status as "Synced, Primary, size 3, ready true".
 func (st GaleraStatus) String() string {
 	return fmt.Sprintf("%s, %s, size %d, ready %v", st.State, st.ClusterStatus, st.ClusterSize, st.Ready)
 }
@@ -76,7 +87,11 @@ func (st GaleraStatus) String() string {
 // evsTuning shortens the group communication timeouts. Set at start-up it
 // slows the cluster's formation, so it is set at run time once formed (and
 // on each node that restarts).
-const evsTuning = "SET GLOBAL wsrep_provider_options='evs.suspect_timeout=PT1S;evs.inactive_timeout=PT2S;evs.keepalive_period=PT0.2S'"
+func evsTuning(suspect time.Duration) string {
+	ms := suspect.Milliseconds()
+	return fmt.Sprintf("SET GLOBAL wsrep_provider_options='evs.suspect_timeout=PT%d.%03dS;evs.inactive_timeout=PT%d.%03dS;evs.keepalive_period=PT0.2S'",
+		ms/1000, ms%1000, 2*ms/1000, 2*ms%1000)
+}
 
 func findProvider(o GaleraOptions) (string, error) {
 	if o.Provider != "" {
@@ -110,6 +125,9 @@ func StartGalera(ctx context.Context, opts *GaleraOptions) (*Galera, error) {
 	if o.Nodes <= 0 {
 		o.Nodes = 3
 	}
+	if o.SuspectTimeout <= 0 {
+		o.SuspectTimeout = 2 * time.Second
+	}
 	provider, err := findProvider(o)
 	if err != nil {
 		return nil, err
@@ -126,7 +144,7 @@ func StartGalera(ctx context.Context, opts *GaleraOptions) (*Galera, error) {
 	if err != nil {
 		return nil, err
 	}
-	g := &Galera{App: appUser, nodes: nodes, tuned: make(map[*Server]int)}
+	g := &Galera{App: appUser, nodes: nodes, evs: evsTuning(o.SuspectTimeout), tuned: make(map[*Server]int)}
 	if err := g.setUp(ctx, provider); err != nil {
 		_ = g.Close()
 		return nil, err
@@ -137,31 +155,98 @@ func StartGalera(ctx context.Context, opts *GaleraOptions) (*Galera, error) {
 func (g *Galera) setUp(ctx context.Context, provider string) error {
 	ctx, cancel := context.WithTimeout(ctx, g.nodes[0].opts.StartTimeout)
 	defer cancel()
-	n := len(g.nodes)
+	if err := g.prepareDirs(); err != nil {
+		return err
+	}
+	if err := g.setFlags(provider); err != nil {
+		return err
+	}
+	first := g.nodes[0]
+	if err := first.installDB(ctx); err != nil {
+		return err
+	}
+	if err := g.bootstrapFirst(ctx, true); err != nil {
+		return err
+	}
+	if err := first.createAppUser(ctx); err != nil {
+		return err
+	}
+	if len(g.nodes) > 1 {
+		// A joiner with a copy of node 1's stopped state (datadir,
+		// grastate.dat, gcache) needs only an incremental transfer of the
+		// configuration changes since, not a full rsync one of the whole
+		// datadir: copy node 1 once it has stopped cleanly, and bootstrap
+		// it again.
+		if err := first.Stop(); err != nil {
+			return err
+		}
+		for _, s := range g.nodes[1:] {
+			if err := os.Remove(s.dataDir()); err != nil {
+				return fmt.Errorf("mysqltest: %w", err)
+			}
+			if err := copyDir(ctx, first.dataDir(), s.dataDir()); err != nil {
+				return err
+			}
+		}
+		if err := g.bootstrapFirst(ctx, false); err != nil {
+			return err
+		}
+	}
+	// One after the other: joining at once is slower (views without a
+	// primary component, reconnections).
+	for i, s := range g.nodes[1:] {
+		if err := s.launchOnFreePort(ctx); err != nil {
+			return fmt.Errorf("mysqltest: Galera node %d: %w", i+2, err)
+		}
+		if err := g.waitNodes(ctx, g.nodes[:i+2], i+2); err != nil {
+			return err
+		}
+	}
+	if err := g.tune(ctx, g.nodes); err != nil {
+		return err
+	}
+	for _, s := range g.nodes {
+		s.copyUsers(first)
+		v, err := s.QueryValue(ctx, "SELECT VERSION()")
+		if err != nil {
+			return err
+		}
+		s.Version = v
+	}
+	return nil
+}
+
+// prepareDirs makes the (empty) datadirs; run as root, it hands every
+// node's directory to the system user mysql, which the nodes run as.
+func (g *Galera) prepareDirs() error {
+	uid, gid := -1, -1
 	if os.Geteuid() == 0 {
 		u, err := user.Lookup("mysql")
 		if err != nil {
 			return fmt.Errorf("mysqltest: Galera nodes run as the system user mysql: %w", err)
 		}
-		uid, _ := strconv.Atoi(u.Uid)
-		gid, _ := strconv.Atoi(u.Gid)
-		for _, s := range g.nodes {
-			s.runAs = "mysql"
-			if err := os.Mkdir(s.dataDir(), 0o750); err != nil {
-				return fmt.Errorf("mysqltest: %w", err)
-			}
-			if err := makeTraversable(s.Dir, uid, gid); err != nil {
-				return fmt.Errorf("mysqltest: making %s reachable to mysql: %w", s.Dir, err)
-			}
+		uid, _ = strconv.Atoi(u.Uid)
+		gid, _ = strconv.Atoi(u.Gid)
+	}
+	for _, s := range g.nodes {
+		if err := os.Mkdir(s.dataDir(), 0o750); err != nil {
+			return fmt.Errorf("mysqltest: %w", err)
 		}
-	} else {
-		for _, s := range g.nodes {
-			if err := os.Mkdir(s.dataDir(), 0o750); err != nil {
-				return fmt.Errorf("mysqltest: %w", err)
-			}
+		if uid < 0 {
+			continue
+		}
+		s.runAs = &osUser{name: "mysql", uid: uint32(uid), gid: uint32(gid)}
+		if err := makeTraversable(s.Dir, uid, gid); err != nil {
+			return fmt.Errorf("mysqltest: making %s reachable to mysql: %w", s.Dir, err)
 		}
 	}
-	// Per node: group communication, incremental and full state transfer.
+	return nil
+}
+
+// setFlags gives each node its wsrep flags, with free ports for group
+// communication, incremental and full state transfer.
+func (g *Galera) setFlags(provider string) error {
+	n := len(g.nodes)
 	ports, err := freePorts(3 * n)
 	if err != nil {
 		return err
@@ -188,72 +273,26 @@ func (g *Galera) setUp(ctx context.Context, provider string) error {
 			sessionTrack,
 		})
 	}
+	return nil
+}
+
+// bootstrapFirst starts node 1 with --wsrep-new-cluster (on a free port the
+// first time, on its port again after) and waits until it is Synced alone.
+// Later restarts join the cluster: the flag is for these starts only.
+func (g *Galera) bootstrapFirst(ctx context.Context, freshPort bool) error {
 	first := g.nodes[0]
-	if err := first.installDB(ctx); err != nil {
-		return err
-	}
 	first.setNodeFlag("wsrep-new-cluster", "-")
-	err = first.launchOnFreePort(ctx)
-	// Restarts join the cluster; only the first start bootstraps it.
+	var err error
+	if freshPort {
+		err = first.launchOnFreePort(ctx)
+	} else {
+		err = first.launch(ctx)
+	}
 	first.setNodeFlag("wsrep-new-cluster", "")
 	if err != nil {
 		return fmt.Errorf("mysqltest: Galera node 1: %w", err)
 	}
-	if err := g.waitNodes(ctx, g.nodes[:1], 1); err != nil {
-		return err
-	}
-	if err := first.createAppUser(ctx); err != nil {
-		return err
-	}
-	if n > 1 {
-		// A joiner with a copy of node 1's stopped state (datadir,
-		// grastate.dat, gcache) needs only an incremental transfer of the
-		// configuration changes since, not a full rsync one of the whole
-		// datadir: copy node 1 once it has stopped cleanly, and bootstrap
-		// it again.
-		if err := first.Stop(); err != nil {
-			return err
-		}
-		for _, s := range g.nodes[1:] {
-			if err := os.Remove(s.dataDir()); err != nil {
-				return fmt.Errorf("mysqltest: %w", err)
-			}
-			if err := copyDir(ctx, first.dataDir(), s.dataDir()); err != nil {
-				return err
-			}
-		}
-		first.setNodeFlag("wsrep-new-cluster", "-")
-		err := first.launch(ctx)
-		first.setNodeFlag("wsrep-new-cluster", "")
-		if err != nil {
-			return fmt.Errorf("mysqltest: Galera node 1: %w", err)
-		}
-		if err := g.waitNodes(ctx, g.nodes[:1], 1); err != nil {
-			return err
-		}
-	}
-	// One after the other: joining at once is slower (views without a
-	// primary component, reconnections).
-	for i, s := range g.nodes[1:] {
-		if err := s.launchOnFreePort(ctx); err != nil {
-			return fmt.Errorf("mysqltest: Galera node %d: %w", i+2, err)
-		}
-		if err := g.waitNodes(ctx, g.nodes[:i+2], i+2); err != nil {
-			return err
-		}
-	}
-	if err := g.tune(ctx, g.nodes); err != nil {
-		return err
-	}
-	for _, s := range g.nodes {
-		s.copyUsers(first)
-		v, err := s.QueryValue(ctx, "SELECT VERSION()")
-		if err != nil {
-			return err
-		}
-		s.Version = v
-	}
-	return nil
+	return g.waitNodes(ctx, g.nodes[:1], 1)
 }
 
 // NewGalera starts a Galera cluster for one test and closes it when the test
@@ -305,7 +344,7 @@ func (g *Galera) Status(ctx context.Context, node *Server) (GaleraStatus, error)
 
 // WaitSynced waits until every running node is Synced in a primary
 // component of size nodes: after a Kill, the survivors see the smaller size
-// after about 2 s. It then sets the shortened timeouts on each node started
+// after 2–4 s. It then sets the shortened timeouts on each node started
 // since they were last set (a node restarted with [Server.Restart], say, to
 // watch it answer 1047 while it joins). ctx bounds the wait; its error gives
 // each node's status.
@@ -333,7 +372,7 @@ func (g *Galera) tune(ctx context.Context, nodes []*Server) error {
 		if done || pid == 0 {
 			continue
 		}
-		if err := s.Exec(ctx, evsTuning); err != nil {
+		if err := s.Exec(ctx, g.evs); err != nil {
 			return err
 		}
 		g.mu.Lock()
@@ -367,11 +406,22 @@ func (g *Galera) waitNodes(ctx context.Context, nodes []*Server, size int) error
 
 // Restart restarts node (stopping it first if it runs) and waits until it
 // has rejoined the cluster and every running node is Synced in it. A node
-// killed with SIGKILL gets a full state transfer: about 4 s, during which
-// the donor shows Donor/Desynced and the others may stall. It cannot bring a
-// cluster back whose nodes are all down.
+// that was killed first recovers its position from InnoDB (mariadbd
+// --wsrep-recover, as galera_recovery does for systemd), so it too needs only
+// an incremental transfer: about 4 s here, while [Server.Restart] alone
+// makes it take a full rsync one, and the others may stall meanwhile. It
+// waits for every running node, so a node outside the primary component
+// (after a quorum loss: Bootstrap it first) makes it wait until ctx ends.
+// It cannot bring a cluster back whose nodes are all down.
 func (g *Galera) Restart(ctx context.Context, node *Server) error {
-	if err := node.Restart(ctx); err != nil {
+	if err := node.Stop(); err != nil && !errors.Is(err, ErrNotRunning) {
+		return err
+	}
+	if pos := recoverPosition(ctx, node); pos != "" {
+		node.setNodeFlag("wsrep-start-position", pos)
+		defer node.setNodeFlag("wsrep-start-position", "")
+	}
+	if err := node.launch(ctx); err != nil {
 		return err
 	}
 	running := 0
@@ -381,6 +431,38 @@ func (g *Galera) Restart(ctx context.Context, node *Server) error {
 		}
 	}
 	return g.WaitSynced(ctx, running)
+}
+
+// recoverPosition returns the wsrep position ("uuid:seqno") of a node that
+// did not stop cleanly (grastate.dat says seqno -1), as InnoDB recovery finds
+// it; "" when the node stopped cleanly or recovery tells nothing (then the
+// node gets a full state transfer).
+func recoverPosition(ctx context.Context, node *Server) string {
+	state, err := os.ReadFile(filepath.Join(node.dataDir(), "grastate.dat"))
+	if err != nil || !strings.Contains(string(state), "seqno:   -1") {
+		return ""
+	}
+	log := filepath.Join(node.Dir, "recover.log")
+	args := append(node.serverArgs(), "--wsrep-recover", "--log-error="+log)
+	cmd := exec.CommandContext(ctx, node.bins.server, args...)
+	cmd.Dir = node.Dir
+	cmd.SysProcAttr = node.procAttr()
+	if err := cmd.Run(); err != nil {
+		return ""
+	}
+	b, _ := os.ReadFile(log)
+	_ = os.Remove(log)
+	const marker = "WSREP: Recovered position: "
+	i := strings.LastIndex(string(b), marker)
+	if i < 0 {
+		return ""
+	}
+	pos, _, _ := strings.Cut(string(b[i+len(marker):]), "\n")
+	pos = strings.TrimSpace(pos)
+	if strings.HasSuffix(pos, ":-1") || strings.HasPrefix(pos, "00000000-0000-0000-0000-000000000000") {
+		return ""
+	}
+	return pos
 }
 
 // Bootstrap makes node's component the primary one (pc.bootstrap=YES), as
@@ -403,6 +485,7 @@ func (g *Galera) Bootstrap(ctx context.Context, node *Server) error {
 	return nil
 }
 
-// Close stops every node (all at once) and removes their directories. It is
+// Close kills every node (SIGKILL, all at once: their data goes, so a
+// graceful stop would only take time) and removes their directories. It is
 // safe to call more than once.
 func (g *Galera) Close() error { return closeAll(g.nodes) }

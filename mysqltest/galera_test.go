@@ -2,6 +2,8 @@ package mysqltest_test
 
 import (
 	"context"
+	"os"
+	"os/exec"
 	"strings"
 	"testing"
 	"time"
@@ -99,5 +101,40 @@ func TestGalera(t *testing.T) {
 	}
 	if err := nodes[0].ExecAs(ctx, g.App, "INSERT INTO t (v) VALUES ('bootstrapped')"); err != nil {
 		t.Fatal(err)
+	}
+}
+
+// TestGaleraStartFails cancels a start midway (after 5 s: copying node 1's
+// state or joining, depending on the machine's load): every process started (state transfer scripts included) must be stopped and
+// every directory removed. TMPDIR is a 0700 t.TempDir, which the nodes
+// (run as mysql under root) must still reach.
+func TestGaleraStartFails(t *testing.T) {
+	tmp := t.TempDir()
+	t.Setenv("TMPDIR", tmp)
+	ctx, cancel := context.WithTimeout(context.Background(), 5*time.Second)
+	defer cancel()
+	began := time.Now()
+	g, err := mysqltest.StartGalera(ctx, nil)
+	if err == nil {
+		g.Close()
+		t.Log("the cluster started within 5 s; nothing to check")
+		return
+	}
+	t.Logf("cancelled start after %v: %.200s", time.Since(began), err)
+	// The state transfer scripts notice their server's end within a second.
+	deadline := time.Now().Add(5 * time.Second)
+	for {
+		out, _ := exec.Command("pgrep", "-af", tmp).Output()
+		if len(out) == 0 {
+			t.Logf("no process left %v after the start returned", time.Since(deadline.Add(-5*time.Second)))
+			break
+		}
+		if time.Now().After(deadline) {
+			t.Fatalf("after a cancelled start, processes remain: %s", out)
+		}
+		time.Sleep(100 * time.Millisecond)
+	}
+	if left, _ := os.ReadDir(tmp); len(left) > 0 {
+		t.Errorf("after a cancelled start, %d entries remain in TMPDIR", len(left))
 	}
 }

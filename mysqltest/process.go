@@ -71,7 +71,13 @@ func (s *Server) installDB(ctx context.Context) error {
 		// in the shared /tmp, parallel installs can collide.
 		"--tmpdir=" + s.Dir,
 	}
-	args = append(args, s.userFlag()...)
+	if os.Geteuid() == 0 {
+		name := "root"
+		if s.runAs != nil {
+			name = s.runAs.name
+		}
+		args = append(args, "--user="+name)
+	}
 	args = append(args, smallInnoDB()...)
 	cmd := exec.CommandContext(ctx, s.bins.installDB, args...)
 	cmd.Dir = s.Dir
@@ -111,16 +117,31 @@ func (s *Server) serverArgs() []string {
 	return append(args, s.opts.ExtraFlags...)
 }
 
-// userFlag is the --user flag the server and install tool need when the
-// test runs as root (mariadbd refuses to run as root without it).
+// userFlag is the --user flag the server needs when the test runs as root
+// (mariadbd refuses to run as root without it). A server run as another
+// user gets none: it is started as that user (procAttr) rather than
+// switching to it itself, so that the parent-death signal is set after the
+// switch (a change of user clears it).
 func (s *Server) userFlag() []string {
-	if os.Geteuid() != 0 {
+	if os.Geteuid() != 0 || s.runAs != nil {
 		return nil
 	}
-	if s.runAs != "" {
-		return []string{"--user=" + s.runAs}
-	}
 	return []string{"--user=root"}
+}
+
+// osUser is a system account a server runs as.
+type osUser struct {
+	name     string
+	uid, gid uint32
+}
+
+// procAttr makes the server die with the test process and, with runAs,
+// start as that user.
+func (s *Server) procAttr() *syscall.SysProcAttr {
+	if s.runAs == nil || os.Geteuid() != 0 {
+		return sysProcAttr(nil)
+	}
+	return sysProcAttr(&syscall.Credential{Uid: s.runAs.uid, Gid: s.runAs.gid})
 }
 
 // setNodeFlags replaces the topology flags used from the next launch on.
@@ -185,7 +206,7 @@ func (s *Server) launch(ctx context.Context) error {
 	logStart := fileSize(s.errorLog())
 	cmd := exec.Command(s.bins.server, s.serverArgs()...)
 	cmd.Dir = s.Dir
-	cmd.SysProcAttr = sysProcAttr()
+	cmd.SysProcAttr = s.procAttr()
 	if err := cmd.Start(); err != nil {
 		return fmt.Errorf("mysqltest: starting %s: %w", s.bins.server, err)
 	}

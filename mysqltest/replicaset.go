@@ -443,6 +443,7 @@ func (rs *ReplicaSet) follow(ctx context.Context, node *Server) error {
 	return nil
 }
 
-// Close stops every node (all at once) and removes their directories. It is
+// Close kills every node (SIGKILL, all at once: their data goes, so a
+// graceful stop would only take time) and removes their directories. It is
 // safe to call more than once.
 func (rs *ReplicaSet) Close() error { return closeAll(rs.nodes) }

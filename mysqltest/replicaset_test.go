@@ -37,6 +37,11 @@ func TestReplicaSet(t *testing.T) {
 			t.Errorf("replica %s: users or version not set: %+v %q", r.Addr(), r.Native, r.Version)
 		}
 	}
+	for _, s := range rs.Nodes() {
+		if v, err := s.QueryValue(ctx, "SELECT @@session_track_system_variables"); err != nil || !strings.Contains(v, "last_gtid") {
+			t.Errorf("node %s tracks %q (%v); want last_gtid among them", s.Addr(), v, err)
+		}
+	}
 	if err := p.ExecAs(ctx, rs.App, "CREATE TABLE t (id INT AUTO_INCREMENT PRIMARY KEY, v VARCHAR(20)); INSERT INTO t (v) VALUES ('one')"); err != nil {
 		t.Fatal(err)
 	}
@@ -236,5 +241,35 @@ func TestReplicaSetSemiSync(t *testing.T) {
 	}
 	if n := count(t, rs.Replicas()[0], "TRUE"); n != "2" {
 		t.Errorf("the remaining replica has %s rows, want 2", n)
+	}
+
+	// Switchover back to the old primary, once it has rejoined: nothing is
+	// lost, and the demoted primary replicates.
+	if err := rs.Rejoin(ctx, p); err != nil {
+		t.Fatal(err)
+	}
+	if err := rs.WaitReplicated(ctx); err != nil {
+		t.Fatal(err)
+	}
+	began := time.Now()
+	if err := rs.Promote(ctx, p); err != nil {
+		t.Fatal(err)
+	}
+	t.Logf("switched over in %v", time.Since(began))
+	if rs.Primary() != p || len(rs.Replicas()) != 2 {
+		t.Fatalf("after switchover: primary %s, %d replicas", rs.Primary().Addr(), len(rs.Replicas()))
+	}
+	semiSyncOn(p)
+	write(p, "INSERT INTO t (v) VALUES ('three')")
+	if err := rs.WaitReplicated(ctx); err != nil {
+		t.Fatal(err)
+	}
+	for _, r := range rs.Replicas() {
+		if n := count(t, r, "TRUE"); n != "3" {
+			t.Errorf("replica %s has %s rows after switchover, want 3", r.Addr(), n)
+		}
+	}
+	if err := next.ExecAs(ctx, rs.App, "INSERT INTO t (v) VALUES ('x')"); err == nil || !strings.Contains(err.Error(), "ERROR 1290") {
+		t.Errorf("app write on the demoted primary: %v; want ERROR 1290", err)
 	}
 }

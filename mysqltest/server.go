@@ -67,9 +67,9 @@ type Server struct {
 	opts Options
 	bins binaries
 	// runAs is the system user the server runs as when the test runs as
-	// root: "" means root itself (what a single server does), "mysql" is
+	// root: nil means root itself (what a single server does), mysql is
 	// what Galera's rsync SST needs.
-	runAs string
+	runAs *osUser
 
 	mu   sync.Mutex
 	proc *process

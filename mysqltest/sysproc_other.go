@@ -4,4 +4,9 @@ package mysqltest
 
 import "syscall"
 
-func sysProcAttr() *syscall.SysProcAttr { return nil }
+func sysProcAttr(cred *syscall.Credential) *syscall.SysProcAttr {
+	if cred == nil {
+		return nil
+	}
+	return &syscall.SysProcAttr{Credential: cred}
+}

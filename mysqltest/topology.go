@@ -35,16 +35,33 @@ func newNodes(n int, o Options, bins binaries) ([]*Server, error) {
 	return nodes, nil
 }
 
-// closeAll closes the nodes at once (a graceful stop takes about 2 s each)
-// and waits for all of them.
+// closeAll discards the nodes at once and waits for all of them.
 func closeAll(nodes []*Server) error {
 	errs := make([]error, len(nodes))
 	var wg sync.WaitGroup
 	for i, s := range nodes {
-		wg.Go(func() { errs[i] = s.Close() })
+		wg.Go(func() { errs[i] = s.discard() })
 	}
 	wg.Wait()
 	return errors.Join(errs...)
+}
+
+// discard kills the server (its data is removed next: a graceful stop
+// would only take time, 2-5 s for a Galera donor) and removes its
+// directory. A state transfer script that outlives its server for a moment
+// may still write there, so the removal is retried for a while.
+func (s *Server) discard() error {
+	if err := s.Kill(); err != nil && !errors.Is(err, ErrNotRunning) {
+		return err
+	}
+	var err error
+	for range 50 {
+		if err = os.RemoveAll(s.Dir); err == nil {
+			return nil
+		}
+		time.Sleep(20 * time.Millisecond)
+	}
+	return err
 }
 
 // createAppUser creates the test database, the per-plugin users and the
@@ -61,7 +78,8 @@ func (s *Server) createAppUser(ctx context.Context) error {
 	return nil
 }
 
-// copyUsers gives to the User fields of s that replication or SST brought.
+// copyUsers sets the User fields of s to those of from: the accounts came
+// to s by replication or state transfer.
 func (s *Server) copyUsers(from *Server) {
 	s.Native, s.Ed25519, s.OldPassword, s.TLSOnly, s.X509 = from.Native, from.Ed25519, from.OldPassword, from.TLSOnly, from.X509
 }
