@@ -7,8 +7,6 @@ import (
 	"sync/atomic"
 	"testing"
 
-	"github.com/go-sql-driver/mysql"
-
 	"github.com/aiomysql-go/aiomysql"
 	"github.com/aiomysql-go/aiomysql/stdlib"
 )
@@ -38,16 +36,6 @@ func (tg target) openStdlib(tb testing.TB, configure func(*aiomysql.Config)) *sq
 	}
 	db := stdlib.OpenDB(cfg)
 	return pingDB(tb, db)
-}
-
-// openGSDConfig is openGSD for an already built configuration.
-func openGSDConfig(tb testing.TB, cfg *mysql.Config) *sql.DB {
-	tb.Helper()
-	connector, err := mysql.NewConnector(cfg)
-	if err != nil {
-		tb.Fatal(err)
-	}
-	return pingDB(tb, sql.OpenDB(connector))
 }
 
 // pingDB limits db to one connection, closes it when tb ends, and pings.
