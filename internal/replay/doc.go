@@ -19,6 +19,9 @@
 // After the last Step the Conn starts again at the Script's Loop step, so
 // that a benchmark can run the marked part as many times as it likes.
 //
+// Neither a recorded nor a replayed connection is a syscall.Conn, so the
+// drivers skip their socket liveness peeks on both alike.
+//
 // A Script is a few bytes of framing around the recorded data
 // (MarshalBinary, UnmarshalBinary), for testdata files.
 //
