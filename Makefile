@@ -72,6 +72,6 @@ bench: server
 		done; \
 	done; \
 	secs=$$(( $$(date +%s) - start )); mv $$tmp/raw.txt results/raw.txt; rm -rf $$tmp; \
-	note="Measured $$(date -u '+%Y-%m-%d %H:%M UTC') with $$($(GO) env GOVERSION) on $$(nproc) cores (load average $$(cut -d' ' -f1-3 /proc/loadavg)), MariaDB from mysqltest on loopback: COUNT=$(COUNT) interleaved rounds, -benchtime $(BENCHTIME) (per-query group) and $(ROWSTIME) (LargeResult, DecodeReplay, CursorFetch, BulkInsert); the run took $$secs s. $(BENCH_NOTE)"; \
+	note="Finished $$(date -u '+%Y-%m-%d %H:%M UTC') with $$($(GO) env GOVERSION) on $$(nproc) cores (load average $$(cut -d' ' -f1-3 /proc/loadavg)), MariaDB from mysqltest on loopback: COUNT=$(COUNT) interleaved rounds, -benchtime $(BENCHTIME) (per-query group) and $(ROWSTIME) (LargeResult, DecodeReplay, CursorFetch, BulkInsert); the run took $$secs s. $(BENCH_NOTE)"; \
 	$(GO) run ./cmd/report -in results/raw.txt -md results/latest.md -svg results/latest.svg -note "$$note"; \
 	echo "bench: $$secs s; wrote bench/results/latest.md, latest.svg and raw.txt"
