@@ -107,7 +107,8 @@ func spread(ctx context.Context, c, n int, op func(ctx context.Context, i int) e
 					return
 				}
 				if err := op(ctx, int(i)); err != nil {
-					firstErr.CompareAndSwap(nil, &err)
+					e := err // only a failing iteration moves an error to the heap
+					firstErr.CompareAndSwap(nil, &e)
 					return
 				}
 			}
