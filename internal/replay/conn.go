@@ -48,7 +48,10 @@ func (c *Conn) Read(p []byte) (int, error) {
 	if c.closed {
 		return 0, net.ErrClosed
 	}
-	for len(c.reply) == 0 {
+	for tries := 0; len(c.reply) == 0; tries++ {
+		if tries > len(c.s.Steps) {
+			return 0, io.EOF // only empty Steps are left: nothing more to serve
+		}
 		if err := c.advance(); err != nil {
 			return 0, err
 		}

@@ -222,3 +222,10 @@ func TestRecorderNeedsOneConn(t *testing.T) {
 		t.Error("Script with no connection")
 	}
 }
+
+func TestReplayEmptySteps(t *testing.T) {
+	s := &replay.Script{Steps: []replay.Step{{}, {}}}
+	if _, err := s.Conn("tcp", "x").Read(make([]byte, 1)); err != io.EOF {
+		t.Errorf("read of a script of empty steps: %v, want io.EOF", err)
+	}
+}
