@@ -54,7 +54,8 @@ fuzz:
 ## round one run of every benchmark, all implementations in one process), then the ratio table
 ## bench/results/latest.md and its chart bench/results/latest.svg; the raw output is
 ## bench/results/raw.txt (for benchstat). Not part of test. BENCHTIME is the time per benchmark of
-## the per-query group; ROWSTIME the iterations of the large-result and bulk group.
+## the per-query group; ROWSTIME the iterations of the large-result and bulk group; BENCH_NOTE, from
+## the command line or the environment, is added to the table's note as plain text.
 bench: COUNT ?= 6
 bench: BENCHTIME ?= 0.1s
 bench: ROWSTIME ?= 1x
@@ -72,6 +73,6 @@ bench: server
 		done; \
 	done; \
 	secs=$$(( $$(date +%s) - start )); mv $$tmp/raw.txt results/raw.txt; rm -rf $$tmp; \
-	note="Finished $$(date -u '+%Y-%m-%d %H:%M UTC') with $$($(GO) env GOVERSION) on $$(nproc) cores (load average $$(cut -d' ' -f1-3 /proc/loadavg)), MariaDB from mysqltest on loopback: COUNT=$(COUNT) interleaved rounds, -benchtime $(BENCHTIME) (per-query group) and $(ROWSTIME) (LargeResult, DecodeReplay, CursorFetch, BulkInsert); the run took $$secs s. $(BENCH_NOTE)"; \
+	note="Finished $$(date -u '+%Y-%m-%d %H:%M UTC') with $$($(GO) env GOVERSION) on $$(nproc) cores (load average $$(cut -d' ' -f1-3 /proc/loadavg)), MariaDB from mysqltest on loopback: COUNT=$(COUNT) interleaved rounds, -benchtime $(BENCHTIME) (per-query group) and $(ROWSTIME) (LargeResult, DecodeReplay, CursorFetch, BulkInsert); the run took $$secs s. $${BENCH_NOTE:-}"; \
 	$(GO) run ./cmd/report -in results/raw.txt -md results/latest.md -svg results/latest.svg -note "$$note"; \
 	echo "bench: $$secs s; wrote bench/results/latest.md, latest.svg and raw.txt"
