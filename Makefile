@@ -6,7 +6,7 @@ STATICCHECK := honnef.co/go/tools/cmd/staticcheck@v0.8.2
 # Nested modules (compat/, bench/, ...) each have their own go.mod.
 NESTED      := $(patsubst %/go.mod,%,$(shell find . -mindepth 2 -name go.mod -not -path './.git/*' 2>/dev/null))
 
-.PHONY: test demo server fmt-check vet staticcheck unit nested fuzz
+.PHONY: test demo server fmt-check vet staticcheck unit nested fuzz bench
 
 ## test: server check, gofmt, go vet, staticcheck, then go test -race on every module.
 test: server fmt-check vet staticcheck unit nested
@@ -49,3 +49,30 @@ fuzz:
 			echo "== $$pkg $$f"; $(GO) test -run '^$$' -fuzz "^$$f$$" -fuzztime $(FUZZTIME) $$pkg || exit 1; \
 		done; \
 	done
+
+## bench: the benchmark suite of bench/ against a private MariaDB, COUNT interleaved rounds (each
+## round one run of every benchmark, all implementations in one process), then the ratio table
+## bench/results/latest.md and its chart bench/results/latest.svg; the raw output is
+## bench/results/raw.txt (for benchstat). Not part of test. BENCHTIME is the time per benchmark of
+## the per-query group; ROWSTIME the iterations of the large-result and bulk group; BENCH_NOTE, from
+## the command line or the environment, is added to the table's note as plain text.
+bench: COUNT ?= 6
+bench: BENCHTIME ?= 0.1s
+bench: ROWSTIME ?= 1x
+bench: BENCH_FAST := PointSelect|AdhocParam|PreparedRoundTrip|PoolAcquire|Batch|Connect|Metadata1000Cols|PointReplay
+bench: BENCH_ROWS := LargeResult|DecodeReplay|CursorFetch|BulkInsert
+bench: server
+	@set -e; cd bench; mkdir -p results; tmp=$$(mktemp -d); \
+	$(GO) test -c -o $$tmp/bench.test .; start=$$(date +%s); : > $$tmp/raw.txt; \
+	for i in $$(seq $(COUNT)); do \
+		for g in '$(BENCH_FAST)=$(BENCHTIME)' '$(BENCH_ROWS)=$(ROWSTIME)'; do \
+			echo "== round $$i of $(COUNT): $${g%%=*} (-benchtime $${g##*=})"; \
+			$$tmp/bench.test -test.run '^$$' -test.bench "$${g%%=*}" -test.benchtime "$${g##*=}" \
+				-test.benchmem -test.count 1 -test.timeout 30m > $$tmp/out.txt 2>&1 || { cat $$tmp/out.txt; rm -rf $$tmp; exit 1; }; \
+			grep -E '^(Benchmark|goos|goarch|pkg|cpu)' $$tmp/out.txt >> $$tmp/raw.txt; \
+		done; \
+	done; \
+	secs=$$(( $$(date +%s) - start )); mv $$tmp/raw.txt results/raw.txt; rm -rf $$tmp; \
+	note="Finished $$(date -u '+%Y-%m-%d %H:%M UTC') with $$($(GO) env GOVERSION) on $$(nproc) cores (load average $$(cut -d' ' -f1-3 /proc/loadavg)), MariaDB from mysqltest on loopback: COUNT=$(COUNT) interleaved rounds, -benchtime $(BENCHTIME) (per-query group) and $(ROWSTIME) (LargeResult, DecodeReplay, CursorFetch, BulkInsert); the run took $$secs s. $${BENCH_NOTE:-}"; \
+	$(GO) run ./cmd/report -in results/raw.txt -md results/latest.md -svg results/latest.svg -note "$$note"; \
+	echo "bench: $$secs s; wrote bench/results/latest.md, latest.svg and raw.txt"

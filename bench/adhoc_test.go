@@ -55,8 +55,9 @@ func adhocGSD(ctx context.Context, db *sql.DB, id int) error {
 
 // BenchmarkAdhocParam: Query("SELECT id, name FROM foo WHERE id = ?", id)
 // on one connection, reading the row, in each of aiomysql's execution modes
-// and with go-sql-driver/mysql with and without interpolateParams (its
-// default, false, prepares, executes and closes each time).
+// and through database/sql (aiomysql's stdlib driver, whose default is a
+// cached statement, and go-sql-driver/mysql, whose default prepares,
+// executes and closes each time) with and without interpolateParams.
 func BenchmarkAdhocParam(b *testing.B) {
 	tg := server(b)
 	createFoo(b, tg.connect(b, nil))
@@ -77,6 +78,10 @@ func BenchmarkAdhocParam(b *testing.B) {
 		})
 	}
 	for _, interpolate := range []bool{false, true} {
+		b.Run("impl=stdlib/interpolate="+strconv.FormatBool(interpolate), func(b *testing.B) {
+			db := tg.openStdlib(b, func(cfg *aiomysql.Config) { cfg.InterpolateParams = interpolate })
+			benchAdhocDB(b, db)
+		})
 		b.Run("impl=gsd/interpolate="+strconv.FormatBool(interpolate), func(b *testing.B) {
 			ctx := testCtx(b)
 			db := tg.openGSD(b, func(cfg *mysql.Config) { cfg.InterpolateParams = interpolate })
@@ -91,5 +96,21 @@ func BenchmarkAdhocParam(b *testing.B) {
 				}
 			}
 		})
+	}
+}
+
+// benchAdhocDB is AdhocParam through database/sql on db.
+func benchAdhocDB(b *testing.B, db *sql.DB) {
+	ctx := testCtx(b)
+	if err := adhocGSD(ctx, db, 1); err != nil {
+		b.Fatal(err)
+	}
+	b.ReportAllocs()
+	i := 0
+	for b.Loop() {
+		if err := adhocGSD(ctx, db, adhocIDs[i%len(adhocIDs)]); err != nil {
+			b.Fatal(err)
+		}
+		i++
 	}
 }

@@ -36,16 +36,17 @@ func TestMain(m *testing.M) {
 type target struct {
 	native *aiomysql.Config
 	gsd    *mysql.Config
+	socket string // the server's unix socket, "" when unknown (AIOMYSQL_DSN)
 }
 
 // server returns the server the benchmarks run against: AIOMYSQL_DSN when
 // set, else the shared private server. The DSN must name a database.
 func server(tb testing.TB) target {
 	tb.Helper()
-	dsn := os.Getenv("AIOMYSQL_DSN")
+	dsn, socket := os.Getenv("AIOMYSQL_DSN"), ""
 	if dsn == "" {
 		srv := shared.Get(tb)
-		dsn = srv.DSN(srv.Root)
+		dsn, socket = srv.DSN(srv.Root), srv.Socket
 	}
 	cfg, err := aiomysql.ParseDSN(dsn)
 	if err != nil {
@@ -58,7 +59,7 @@ func server(tb testing.TB) target {
 	g := mysql.NewConfig()
 	g.User, g.Passwd, g.DBName = cfg.User, cfg.Password, cfg.Database
 	g.Net, g.Addr = cfg.Network(), cfg.Addr()
-	return target{native: cfg, gsd: g}
+	return target{native: cfg, gsd: g, socket: socket}
 }
 
 // testCtx returns a context that ends with the test or benchmark, and in a

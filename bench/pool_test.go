@@ -1,60 +1,49 @@
 package bench_test
 
 import (
+	"context"
 	"database/sql"
+	"strconv"
 	"testing"
-
-	"github.com/go-sql-driver/mysql"
-
-	"github.com/aiomysql-go/aiomysql"
 )
 
-// BenchmarkPoolAcquire: one acquire and release of an idle connection,
-// uncontended: aiomysql's Pool.Acquire + Release against database/sql's
-// pool (DB.Conn + Conn.Close) over go-sql-driver/mysql. Neither sends
-// anything: aiomysql peeks at the socket; database/sql with gsd checks
-// the connection's liveness the same way (checkConnLiveness, its default).
+// poolSize is the connections PoolAcquire's pools hold: below par=8 and
+// par=64, so that goroutines wait for one another there.
+func poolSize(par int) int { return min(par, 4) }
+
+// BenchmarkPoolAcquire: an acquire and release of an idle connection by
+// par goroutines at once on a pool of min(par, 4) connections: aiomysql's
+// Pool.Acquire + Release against database/sql's pool (DB.Conn +
+// Conn.Close) over aiomysql's stdlib driver and go-sql-driver/mysql.
+// Nothing is sent: aiomysql peeks at the socket; database/sql with gsd
+// checks the connection's liveness the same way (checkConnLiveness, its
+// default). It reports acquisitions as q/s.
 func BenchmarkPoolAcquire(b *testing.B) {
 	tg := server(b)
-	b.Run("impl=native", func(b *testing.B) {
-		ctx := testCtx(b)
-		pc := aiomysql.NewPoolConfig(tg.native)
-		pc.MaxSize = 1
-		p, err := aiomysql.CreatePool(ctx, pc)
-		if err != nil {
-			b.Fatal(err)
+	for _, par := range []int{1, 8, 64} {
+		variant := "/par=" + strconv.Itoa(par)
+		b.Run("impl=native"+variant, func(b *testing.B) {
+			p := tg.openPool(b, poolSize(par), nil)
+			runConcurrent(b, par, func(ctx context.Context, _ int) error {
+				c, err := p.Acquire(ctx)
+				if err != nil {
+					return err
+				}
+				c.Release()
+				return nil
+			})
+		})
+		bench := func(b *testing.B, db *sql.DB) {
+			setConns(db, poolSize(par))
+			runConcurrent(b, par, func(ctx context.Context, _ int) error {
+				c, err := db.Conn(ctx)
+				if err != nil {
+					return err
+				}
+				return c.Close()
+			})
 		}
-		defer p.Close()
-		b.ReportAllocs()
-		b.ResetTimer()
-		for i := 0; i < b.N; i++ {
-			c, err := p.Acquire(ctx)
-			if err != nil {
-				b.Fatal(err)
-			}
-			c.Release()
-		}
-	})
-	b.Run("impl=gsd", func(b *testing.B) {
-		ctx := testCtx(b)
-		conn, err := mysql.NewConnector(tg.gsd)
-		if err != nil {
-			b.Fatal(err)
-		}
-		db := sql.OpenDB(conn)
-		defer db.Close()
-		db.SetMaxOpenConns(1)
-		if err := db.PingContext(ctx); err != nil {
-			b.Fatal(err)
-		}
-		b.ReportAllocs()
-		b.ResetTimer()
-		for i := 0; i < b.N; i++ {
-			c, err := db.Conn(ctx)
-			if err != nil {
-				b.Fatal(err)
-			}
-			_ = c.Close()
-		}
-	})
+		b.Run("impl=stdlib"+variant, func(b *testing.B) { bench(b, tg.openStdlib(b, nil)) })
+		b.Run("impl=gsd"+variant, func(b *testing.B) { bench(b, tg.openGSD(b, nil)) })
+	}
 }

@@ -2,6 +2,8 @@ package bench_test
 
 import (
 	"bytes"
+	"context"
+	"database/sql"
 	"fmt"
 	"testing"
 )
@@ -65,32 +67,44 @@ func BenchmarkPreparedRoundTrip(b *testing.B) {
 				}
 			}
 		})
-		b.Run("impl=gsd/size="+size.name, func(b *testing.B) {
-			ctx := testCtx(b)
-			db := tg.openGSD(b, nil)
-			st, err := db.PrepareContext(ctx, "SELECT ?")
-			if err != nil {
-				b.Fatal(err)
-			}
-			defer func() { _ = st.Close() }()
-			var got []byte
-			if err := st.QueryRowContext(ctx, arg).Scan(&got); err != nil {
-				b.Fatal(err)
-			}
-			if err := checkEcho(got, arg); err != nil {
-				b.Fatal(err)
-			}
-			b.SetBytes(int64(2 * size.n))
-			b.ReportAllocs()
-			for b.Loop() { // what came before is not timed
-				var got []byte
-				if err := st.QueryRowContext(ctx, arg).Scan(&got); err != nil {
-					b.Fatal(err)
+		for _, impl := range []string{"stdlib", "gsd"} {
+			b.Run("impl="+impl+"/size="+size.name, func(b *testing.B) {
+				ctx := testCtx(b)
+				var db *sql.DB
+				if impl == "stdlib" {
+					db = tg.openStdlib(b, nil)
+				} else {
+					db = tg.openGSD(b, nil)
 				}
-				if len(got) != len(arg) {
-					b.Fatalf("%d bytes back, want %d", len(got), len(arg))
-				}
-			}
-		})
+				benchPreparedDB(b, ctx, db, arg)
+			})
+		}
+	}
+}
+
+// benchPreparedDB is PreparedRoundTrip through database/sql on db.
+func benchPreparedDB(b *testing.B, ctx context.Context, db *sql.DB, arg []byte) {
+	st, err := db.PrepareContext(ctx, "SELECT ?")
+	if err != nil {
+		b.Fatal(err)
+	}
+	defer func() { _ = st.Close() }()
+	var got []byte
+	if err := st.QueryRowContext(ctx, arg).Scan(&got); err != nil {
+		b.Fatal(err)
+	}
+	if err := checkEcho(got, arg); err != nil {
+		b.Fatal(err)
+	}
+	b.SetBytes(int64(2 * len(arg)))
+	b.ReportAllocs()
+	for b.Loop() { // what came before is not timed
+		var got []byte
+		if err := st.QueryRowContext(ctx, arg).Scan(&got); err != nil {
+			b.Fatal(err)
+		}
+		if len(got) != len(arg) {
+			b.Fatalf("%d bytes back, want %d", len(got), len(arg))
+		}
 	}
 }
