@@ -230,6 +230,9 @@ func (c *Conn) forgetStatements() { c.stmts.clear() }
 
 // isServerError reports whether err is the server's error number.
 func isServerError(err error, number uint16) bool {
+	if err == nil {
+		return false // without taking se's address: it would escape on every call
+	}
 	var se *Error
 	return errors.As(err, &se) && se.Number == number
 }

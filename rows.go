@@ -64,7 +64,7 @@ var (
 
 // start readies r for the reply res, keeping the capacity of its slices.
 func (r *Rows) start(c *Conn, res rowSource, ctx context.Context, trace *queryTrace) {
-	*r = Rows{conn: c, res: res, codec: res.Codec(), trace: trace, cols: r.cols[:0], vals: r.vals[:0], use: r.use + 1}
+	*r = Rows{conn: c, res: res, codec: res.Codec(), trace: trace, cols: r.cols[:0], vals: r.vals[:0], names: r.names, use: r.use + 1}
 	res.SetContext(ctx)
 	r.setColumns()
 	if !r.stepOverOutParams() {
@@ -79,10 +79,14 @@ func (r *Rows) setColumns() {
 	defs := r.res.Columns()
 	// Copies: the connection reuses its column slices for the next result.
 	r.cols = append(r.cols[:0], r.res.DecodeColumns()...)
-	// A new slice: the caller may keep the names of the previous set.
-	r.names = make([]string, 0, len(defs))
-	for i := range defs {
-		r.names = append(r.names, defs[i].Name)
+	// A new slice, unless the names are those of the previous set: the
+	// caller may keep that slice, which is never modified (a reused Rows, as
+	// QueryRow's, running the same query again costs no allocation).
+	if !sameNames(r.names, defs) {
+		r.names = make([]string, 0, len(defs))
+		for i := range defs {
+			r.names = append(r.names, defs[i].Name)
+		}
 	}
 	r.onRow = false
 	r.plan = nil
@@ -304,4 +308,17 @@ func (r *Rows) rebind(ctx context.Context) error {
 // Rows without a round trip.
 func (r *Rows) HasNextResultSet() bool {
 	return !r.closed && r.err == nil && r.final.status&uint16(wire.ServerMoreResultsExists) != 0
+}
+
+// sameNames reports whether names are the names of defs, in order.
+func sameNames(names []string, defs []wire.ColumnDefinition) bool {
+	if len(names) != len(defs) || names == nil {
+		return false
+	}
+	for i := range defs {
+		if names[i] != defs[i].Name {
+			return false
+		}
+	}
+	return true
 }
