@@ -3,6 +3,7 @@ package aiomysql
 import (
 	"context"
 	"crypto/tls"
+	"fmt"
 	"os"
 	"runtime"
 	"strconv"
@@ -40,29 +41,38 @@ func Connect(ctx context.Context, cfg *Config) (*Conn, error) {
 	if len(cfg.Hosts) > 0 && cfg.Network() != "unix" {
 		return connectHosts(ctx, cfg)
 	}
-	c, err := connectAttempt(ctx, cfg)
-	if err != nil {
-		return nil, &ConnectError{Host: cfg.Addr(), User: cfg.User, Err: err}
-	}
 	role := cfg.TargetRole
 	if role == RolePreferReplica {
 		role = RoleAny // one server: whatever it is
 	}
-	if ok, err := c.hasRole(ctx, role, false); !ok {
-		_ = c.Close()
+	c, ok, err := connectAttempt(ctx, cfg, role, false)
+	if err == nil && !ok {
+		err = fmt.Errorf("%w: the only server is writable", ErrTargetRole) // not reached: keep is false
+	}
+	if err != nil {
 		return nil, &ConnectError{Host: cfg.Addr(), User: cfg.User, Err: err}
 	}
 	return c, nil
 }
 
-// connectAttempt connects to cfg's one server, bounded by ConnectTimeout.
-func connectAttempt(ctx context.Context, cfg *Config) (*Conn, error) {
+// connectAttempt connects to cfg's one server and checks its role (see
+// hasRole), both bounded by ConnectTimeout. A connection that is not of
+// the role is closed, unless it is the fallback hasRole says to keep:
+// then it comes back with ok false and no error.
+func connectAttempt(ctx context.Context, cfg *Config, role TargetRole, keep bool) (c *Conn, ok bool, err error) {
 	if cfg.ConnectTimeout > 0 {
 		var cancel context.CancelFunc
 		ctx, cancel = context.WithTimeout(ctx, cfg.ConnectTimeout)
 		defer cancel()
 	}
-	return connect(ctx, cfg)
+	if c, err = connect(ctx, cfg); err != nil {
+		return nil, false, err
+	}
+	if ok, err = c.hasRole(ctx, role, keep); err != nil {
+		_ = c.Close()
+		return nil, false, err
+	}
+	return c, ok, nil
 }
 
 // ConnectDSN parses dsn (see ParseDSN) and connects.

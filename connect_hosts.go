@@ -25,20 +25,16 @@ func connectHosts(ctx context.Context, cfg *Config) (*Conn, error) {
 	for _, hp := range servers {
 		one := cfg.Clone()
 		one.Hosts, one.Host, one.Port = nil, hp.Host, hp.Port
-		c, err := connectAttempt(ctx, one)
-		if err == nil {
-			var ok bool
-			if ok, err = c.hasRole(ctx, cfg.TargetRole, fallback == nil); ok {
-				if fallback != nil {
-					_ = fallback.Close()
-				}
-				return c, nil
+		c, ok, err := connectAttempt(ctx, one, cfg.TargetRole, fallback == nil)
+		switch {
+		case err == nil && ok:
+			if fallback != nil {
+				_ = fallback.Close()
 			}
-			if err == nil { // a primary kept in case no replica answers
-				fallback = c
-				continue
-			}
-			_ = c.Close()
+			return c, nil
+		case err == nil: // a writable server kept in case no replica answers
+			fallback = c
+			continue
 		}
 		errs = append(errs, fmt.Errorf("%s: %w", hp.Addr(), err))
 		if ctx.Err() != nil {
