@@ -6,7 +6,7 @@ STATICCHECK := honnef.co/go/tools/cmd/staticcheck@v0.8.2
 # Nested modules (compat/, bench/, ...) each have their own go.mod.
 NESTED      := $(patsubst %/go.mod,%,$(shell find . -mindepth 2 -name go.mod -not -path './.git/*' 2>/dev/null))
 
-.PHONY: test demo server fmt-check vet staticcheck unit nested fuzz
+.PHONY: test demo server fmt-check vet staticcheck unit nested fuzz test-tidb test-vitess
 
 ## test: server check, gofmt, go vet, staticcheck, then go test -race on every module.
 test: server fmt-check vet staticcheck unit nested
@@ -49,3 +49,13 @@ fuzz:
 			echo "== $$pkg $$f"; $(GO) test -run '^$$' -fuzz "^$$f$$" -fuzztime $(FUZZTIME) $$pkg || exit 1; \
 		done; \
 	done
+
+## test-tidb: the driver's suite (./ ./stdlib/ ./sa/, no -race) against TiDB (unistore), built from the module
+## proxy into ~/.cache/aiomysql-go on first use (~4-5 min). Not part of `make test`. See README "TiDB and Vitess".
+test-tidb:
+	@bash tools/tidb/run.sh
+
+## test-vitess: the same against Vitess v0.24.1's vttestserver (vtgate, keyspace ks, 2 shards) on MariaDB,
+## built into ~/.cache/aiomysql-go on first use (~2 min). Not part of `make test`.
+test-vitess:
+	@bash tools/vitess/run.sh
