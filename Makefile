@@ -51,7 +51,7 @@ fuzz:
 	done
 
 ## test-tidb: the driver's suite (./ ./stdlib/ ./sa/, no -race) against TiDB (unistore), built from the module
-## proxy into ~/.cache/aiomysql-go on first use (~4-5 min). Not part of `make test`. See README "TiDB and Vitess".
+## proxy into ~/.cache/aiomysql-go on first use (4 min idle, 20 min on a loaded 2-core machine). Not part of `make test`. See README "TiDB and Vitess".
 test-tidb:
 	@bash tools/tidb/run.sh
 
