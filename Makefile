@@ -3,10 +3,11 @@
 
 GO          ?= go
 STATICCHECK := honnef.co/go/tools/cmd/staticcheck@v0.8.2
-# Nested modules (compat/, bench/, ...) each have their own go.mod.
-NESTED      := $(patsubst %/go.mod,%,$(shell find . -mindepth 2 -name go.mod -not -path './.git/*' 2>/dev/null))
+# Nested modules (compat/, bench/, ...) each have their own go.mod. tools/ holds the engines
+# of test-tidb and test-vitess (large module graphs, no code of ours): not part of make test.
+NESTED      := $(patsubst %/go.mod,%,$(shell find . -mindepth 2 -name go.mod -not -path './.git/*' -not -path './tools/*' 2>/dev/null))
 
-.PHONY: test demo server fmt-check vet staticcheck unit nested fuzz bench
+.PHONY: test demo server fmt-check vet staticcheck unit nested fuzz bench test-tidb test-vitess
 
 ## test: server check, gofmt, go vet, staticcheck, then go test -race on every module.
 test: server fmt-check vet staticcheck unit nested
@@ -76,3 +77,13 @@ bench: server
 	note="Finished $$(date -u '+%Y-%m-%d %H:%M UTC') with $$($(GO) env GOVERSION) on $$(nproc) cores (load average $$(cut -d' ' -f1-3 /proc/loadavg)), MariaDB from mysqltest on loopback: COUNT=$(COUNT) interleaved rounds, -benchtime $(BENCHTIME) (per-query group) and $(ROWSTIME) (LargeResult, DecodeReplay, CursorFetch, BulkInsert); the run took $$secs s. $${BENCH_NOTE:-}"; \
 	$(GO) run ./cmd/report -in results/raw.txt -md results/latest.md -svg results/latest.svg -note "$$note"; \
 	echo "bench: $$secs s; wrote bench/results/latest.md, latest.svg and raw.txt"
+
+## test-tidb: the driver's suite (./ ./stdlib/ ./sa/, no -race) against TiDB (unistore), built from the module
+## proxy into ~/.cache/aiomysql-go on first use (4 min idle, 20 min on a loaded 2-core machine). Not part of `make test`. See README "TiDB and Vitess".
+test-tidb:
+	@bash tools/tidb/run.sh
+
+## test-vitess: the same against Vitess v0.24.1's vttestserver (vtgate, keyspace ks, 2 shards) on MariaDB,
+## built into ~/.cache/aiomysql-go on first use (~2 min). Not part of `make test`.
+test-vitess:
+	@bash tools/vitess/run.sh
