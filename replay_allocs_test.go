@@ -5,8 +5,6 @@ import (
 	"database/sql"
 	"fmt"
 	"os"
-	"path/filepath"
-	"strings"
 	"testing"
 	"time"
 
@@ -15,7 +13,8 @@ import (
 )
 
 // The replayed scripts of testdata/replay, recorded by
-// TestRecordReplayScripts from a MariaDB 10.11 (root, no password, no TLS):
+// TestRecordReplayScripts (replay_record_test.go, build tag record) from a
+// MariaDB 10.11 (root, no password, no TLS):
 // the connect, a warm-up query, then the query the replay repeats.
 const (
 	replayPointFile  = "testdata/replay/point.replay" // replayPointQuery, id 3
@@ -35,34 +34,6 @@ const (
 	pointReplayBudget    = 5.0 // per QueryRow + Scan of two columns
 	mixedRowReplayBudget = 2.7 // per row of 8 columns, Next + Scan, the strings and the query's own included
 )
-
-// replayMixedSetup creates replay_mixed: the 8 columns of performance.md's
-// mixed table, replayMixedRows rows, note NULL on every other row.
-func replayMixedSetup() []string {
-	var b strings.Builder
-	b.WriteString("INSERT INTO replay_mixed VALUES ")
-	base := time.Date(2024, 1, 2, 3, 4, 5, 123456000, time.UTC)
-	for i := 1; i <= replayMixedRows; i++ {
-		if i > 1 {
-			b.WriteByte(',')
-		}
-		note := "NULL"
-		if i%2 == 1 {
-			note = fmt.Sprintf("'note-%d'", i)
-		}
-		fmt.Fprintf(&b, "(%d,%d,%g,%d.%02d,'name-%06d','%s',%d,%s)", i, int64(i)*1000003, float64(i)*1.5,
-			i*3, i%100, i, base.Add(time.Duration(i)*time.Second).Format("2006-01-02 15:04:05.000000"), i%2, note)
-	}
-	return []string{
-		"DROP TABLE IF EXISTS replay_mixed",
-		"CREATE TABLE replay_mixed (id INT PRIMARY KEY, a BIGINT NOT NULL, f DOUBLE NOT NULL, d DECIMAL(12,2) NOT NULL," +
-			" name VARCHAR(64) NOT NULL, created DATETIME(6) NOT NULL, flag TINYINT NOT NULL, note VARCHAR(100) NULL)",
-		b.String(),
-		"DROP TABLE IF EXISTS replay_foo",
-		"CREATE TABLE replay_foo (id INT PRIMARY KEY, name VARCHAR(64) NOT NULL)",
-		"INSERT INTO replay_foo VALUES (1,'name-1'),(2,'name-2'),(3,'name-3'),(4,'name-4')",
-	}
-}
 
 // replayRow is a row of replay_mixed, scanned.
 type replayRow struct {
@@ -104,57 +75,6 @@ func replayPointSelect(ctx context.Context, c *aiomysql.Conn) error {
 		return fmt.Errorf("point select: %d %q", id, name)
 	}
 	return nil
-}
-
-// TestRecordReplayScripts records testdata/replay's scripts from the test
-// server; it runs only with AIOMYSQL_RECORD_REPLAY=1.
-func TestRecordReplayScripts(t *testing.T) {
-	if os.Getenv("AIOMYSQL_RECORD_REPLAY") != "1" {
-		t.Skip("set AIOMYSQL_RECORD_REPLAY=1 to record testdata/replay again")
-	}
-	ctx := testCtx(t)
-	setup := connectT(t, plainConfig(t))
-	for _, q := range replayMixedSetup() {
-		if _, err := setup.Exec(ctx, q); err != nil {
-			t.Fatal(err)
-		}
-	}
-	record := func(file string, query func(*aiomysql.Conn) error) {
-		rec := replay.NewRecorder(nil)
-		cfg := plainConfig(t)
-		cfg.Dialer = rec.Dial
-		c := connectT(t, cfg)
-		if err := query(c); err != nil { // the warm-up (prepares, for a point select)
-			t.Fatal(err)
-		}
-		if err := rec.Mark(); err != nil {
-			t.Fatal(err)
-		}
-		if err := query(c); err != nil {
-			t.Fatal(err)
-		}
-		s, err := rec.Script()
-		if err != nil {
-			t.Fatal(err)
-		}
-		b, _ := s.MarshalBinary()
-		if err := os.MkdirAll(filepath.Dir(file), 0o755); err != nil {
-			t.Fatal(err)
-		}
-		if err := os.WriteFile(file, b, 0o644); err != nil {
-			t.Fatal(err)
-		}
-		t.Logf("%s: %d steps, loop at %d, %d bytes", file, len(s.Steps), s.Loop, len(b))
-	}
-	record(replayPointFile, func(c *aiomysql.Conn) error { return replayPointSelect(ctx, c) })
-	record(replayMixedFile, func(c *aiomysql.Conn) error {
-		var r replayRow
-		n, err := replayReadMixed(ctx, c, &r)
-		if err == nil && n != replayMixedRows {
-			err = fmt.Errorf("%d rows, want %d", n, replayMixedRows)
-		}
-		return err
-	})
 }
 
 // replayConn connects to the script of file, replayed (no server), and
