@@ -3,7 +3,6 @@ package aiomysql
 import (
 	"context"
 	"crypto/tls"
-	"fmt"
 	"os"
 	"runtime"
 	"strconv"
@@ -45,10 +44,7 @@ func Connect(ctx context.Context, cfg *Config) (*Conn, error) {
 	if role == RolePreferReplica {
 		role = RoleAny // one server: whatever it is
 	}
-	c, ok, err := connectAttempt(ctx, cfg, role, false)
-	if err == nil && !ok {
-		err = fmt.Errorf("%w: the only server is writable", ErrTargetRole) // not reached: keep is false
-	}
+	c, _, err := connectAttempt(ctx, cfg, role, false) // without keep, not of the role is an error
 	if err != nil {
 		return nil, &ConnectError{Host: cfg.Addr(), User: cfg.User, Err: err}
 	}
