@@ -19,8 +19,8 @@ import (
 // it mentions NAMES, CHARACTER, CHARSET or session_track, in any case. One
 // pass over the text, no allocation.
 func (c *Conn) noteSent(sql string) {
-	if c.charsetStale {
-		return
+	if c.charsetStale || sql == c.notedSafe {
+		return // a statement run again (same text) is seen once
 	}
 	for i := 0; i < len(sql); i++ {
 		switch sql[i] | 0x20 { // ASCII lower case
@@ -35,6 +35,7 @@ func (c *Conn) noteSent(sql string) {
 			return
 		}
 	}
+	c.notedSafe = sql
 }
 
 // ensureCharset asks the server for its character set when the tracked

@@ -32,6 +32,8 @@ type Conn struct {
 	charsetStale    bool
 	charsetVerified string
 	trackedAtVerify string
+	// notedSafe is the last text noteSent found harmless.
+	notedSafe string
 
 	// serverMaxPacket is the server's max_allowed_packet once known (0 before).
 	serverMaxPacket int
