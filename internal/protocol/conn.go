@@ -128,8 +128,9 @@ func (c *Conn) ServerCapabilities() wire.Capability { return c.serverCaps }
 // Status returns the status flags of the last OK or EOF packet.
 func (c *Conn) Status() wire.StatusFlag { return c.status }
 
-// Session returns the tracked session state.
-func (c *Conn) Session() Session { return c.session }
+// Session returns the tracked session state, for reading only: it changes
+// with the server's replies.
+func (c *Conn) Session() *Session { return &c.session }
 
 // TLS reports whether the connection is encrypted.
 func (c *Conn) TLS() bool { return c.tls }
