@@ -25,6 +25,16 @@ func (c *Conn) Query(ctx context.Context, query string, args ...any) (*Rows, err
 	return c.queryCall(ctx, nil, query, args)
 }
 
+// QueryInto is Query reading into dst, a Rows that is closed or zero, whose
+// buffers (columns, values, names) it reuses: a loop of queries through one
+// dst allocates no Rows. It returns dst, or an error when dst is still open.
+func (c *Conn) QueryInto(ctx context.Context, dst *Rows, query string, args ...any) (*Rows, error) {
+	if err := dst.reusable(); err != nil {
+		return nil, err
+	}
+	return c.queryCall(ctx, dst, query, args)
+}
+
 // queryCall runs a query of the Conn-level API (? and named placeholders,
 // leading call options) in its execution mode; its rows go into dst, reused,
 // or into a new Rows when dst is nil.

@@ -2,6 +2,7 @@ package aiomysql
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"iter"
 
@@ -61,6 +62,20 @@ var (
 	_ rowSource = (*protocol.Result)(nil)
 	_ rowSource = (*protocol.Cursor)(nil)
 )
+
+// errRowsOpen: QueryInto was given Rows still being read.
+var errRowsOpen = errors.New("aiomysql: QueryInto: the Rows are still open (close them first)")
+
+// reusable says whether r may take a new result (QueryInto).
+func (r *Rows) reusable() error {
+	if r == nil {
+		return errors.New("aiomysql: QueryInto: nil Rows")
+	}
+	if r.res != nil && !r.closed {
+		return errRowsOpen
+	}
+	return nil
+}
 
 // start readies r for the reply res, keeping the capacity of its slices.
 func (r *Rows) start(c *Conn, res rowSource, ctx context.Context, trace *queryTrace) {
@@ -188,12 +203,20 @@ func (r *Rows) ColumnTypes() []ColumnType {
 	if r.closed {
 		return nil
 	}
-	defs := r.res.Columns()
-	out := make([]ColumnType, len(defs))
-	for i := range defs {
-		out[i] = newColumnType(&defs[i])
+	return r.AppendColumnTypes(make([]ColumnType, 0, len(r.res.Columns())))
+}
+
+// AppendColumnTypes appends what ColumnTypes returns to dst and returns the
+// extended slice: a caller describing result after result can reuse one.
+func (r *Rows) AppendColumnTypes(dst []ColumnType) []ColumnType {
+	if r.closed {
+		return dst
 	}
-	return out
+	defs := r.res.Columns()
+	for i := range defs {
+		dst = append(dst, newColumnType(&defs[i]))
+	}
+	return dst
 }
 
 // NextResultSet moves to the next result of a multi-statement query or a

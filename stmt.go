@@ -213,6 +213,20 @@ func (s *Stmt) run(ctx context.Context, req protocol.Request, args []any) (*prot
 // between fetches. Executing the statement again, or closing it, closes
 // its cursor.
 func (s *Stmt) Query(ctx context.Context, args ...any) (*Rows, error) {
+	return s.queryInto(ctx, nil, args)
+}
+
+// QueryInto is Query reading into dst, a Rows that is closed or zero, whose
+// buffers (columns, values, names) it reuses: a loop of queries through one
+// dst allocates no Rows. It returns dst, or an error when dst is still open.
+func (s *Stmt) QueryInto(ctx context.Context, dst *Rows, args ...any) (*Rows, error) {
+	if err := dst.reusable(); err != nil {
+		return nil, err
+	}
+	return s.queryInto(ctx, dst, args)
+}
+
+func (s *Stmt) queryInto(ctx context.Context, dst *Rows, args []any) (*Rows, error) {
 	o, args := splitOptions(args)
 	if o.mode != QueryExecModeDefault {
 		return nil, errors.New("aiomysql: a QueryExecMode has no meaning for a prepared Stmt")
@@ -244,9 +258,11 @@ func (s *Stmt) Query(ctx context.Context, args ...any) (*Rows, error) {
 			return nil, err
 		}
 	}
-	rows := new(Rows)
-	rows.start(s.conn, src, ctx, trace)
-	return rows, nil
+	if dst == nil {
+		dst = new(Rows)
+	}
+	dst.start(s.conn, src, ctx, trace)
+	return dst, nil
 }
 
 // QueryRow runs the statement with args, expecting at most one row (see
