@@ -15,6 +15,7 @@ type conn struct {
 	c     *aiomysql.Conn
 	lease aiomysql.PoolConn // zero unless from OpenDBFromPool
 	opts  options
+	spare *rows // the last rows closed, for the next query (see newRows)
 }
 
 func newConn(c *aiomysql.Conn, lease aiomysql.PoolConn, cfg *aiomysql.Config) *conn {

@@ -16,11 +16,12 @@ func (c *conn) QueryContext(ctx context.Context, query string, args []driver.Nam
 	if err != nil {
 		return nil, err
 	}
-	r, err := c.c.Query(ctx, query, a...)
-	if err != nil {
+	rs := c.takeRows()
+	if _, err := c.c.QueryInto(ctx, &rs.native, query, a...); err != nil {
+		c.spare = rs
 		return nil, c.mapErr(err)
 	}
-	return newRows(c, r), nil
+	return rs.started(), nil
 }
 
 // ExecContext runs query and reports its result. With multiStatements on,

@@ -4,18 +4,24 @@ import (
 	"database/sql/driver"
 	"io"
 	"math"
+	"time"
 
 	"github.com/aiomysql-go/aiomysql"
 )
 
 // rows is a result read for database/sql.
 type rows struct {
-	conn  *conn
-	r     *aiomysql.Rows
-	cols  []aiomysql.ColumnType
-	names []string
-	plan  []valuePlan // how Next reads each column
-	u     uint64      // planUnsigned decodes here (a local would escape to the heap)
+	conn   *conn
+	r      *aiomysql.Rows // &native while open, nil once closed
+	native aiomysql.Rows
+	cols   []aiomysql.ColumnType
+	names  []string
+	plan   []valuePlan // how Next reads each column
+	// The typed plans decode here (a local would escape to the heap).
+	u uint64
+	i int64
+	f float64
+	t time.Time
 }
 
 // valuePlan is how Next reads a column into a driver.Value.
@@ -25,12 +31,15 @@ const (
 	planDecode   valuePlan = iota // the native value, made go-sql-driver's (driverValue)
 	planRaw                       // the bytes as sent, aliased: text, DECIMAL, JSON, blobs
 	planUnsigned                  // an unsigned integer, decoded unboxed, then as int64
+	planSigned                    // a signed integer, decoded unboxed, boxed once as int64
+	planDouble                    // a DOUBLE, decoded unboxed, boxed once
+	planTime                      // a DATE, DATETIME or TIMESTAMP with parseTime, boxed once
 )
 
 // planFor is the plan for a column: the bytes themselves where the native
 // value would be those bytes as a string or []byte, so that a value costs
 // no copy (database/sql copies what it keeps).
-func planFor(ct *aiomysql.ColumnType) valuePlan {
+func planFor(ct *aiomysql.ColumnType, parseTime bool) valuePlan {
 	switch ct.TypeCode {
 	case typeVarChar, typeVarString, typeString, typeTinyBlob, typeMediumBlob, typeLongBlob, typeBlob,
 		typeJSON, typeGeometry, typeDecimal, typeNewDecimal, typeEnum, typeSet:
@@ -39,23 +48,45 @@ func planFor(ct *aiomysql.ColumnType) valuePlan {
 		if ct.Unsigned {
 			return planUnsigned
 		}
+		return planSigned
+	case typeDouble:
+		return planDouble
+	case typeDate, typeNewDate, typeDateTime, typeTimestamp:
+		if parseTime {
+			return planTime
+		}
 	}
 	return planDecode
 }
 
-func newRows(c *conn, r *aiomysql.Rows) *rows {
-	rs := &rows{conn: c, r: r}
+// takeRows returns the rows the connection last closed, or new ones:
+// database/sql calls nothing on a driver.Rows after its Close, so a query
+// through a connection reuses one rows, its native Rows (see
+// aiomysql.Conn.QueryInto), column types and plan.
+func (c *conn) takeRows() *rows {
+	rs := c.spare
+	if rs == nil {
+		rs = &rows{conn: c}
+	}
+	c.spare = nil
+	return rs
+}
+
+// started describes rs's result, which its native Rows has begun reading.
+func (rs *rows) started() *rows {
+	rs.r = &rs.native
 	rs.describe()
 	return rs
 }
 
 // describe reads the current result set's columns.
 func (rs *rows) describe() {
-	rs.cols = rs.r.ColumnTypes()
+	clear(rs.cols) // no strings of the last result kept alive
+	rs.cols = rs.r.AppendColumnTypes(rs.cols[:0])
 	rs.names = rs.r.Columns()
 	rs.plan = rs.plan[:0]
 	for i := range rs.cols {
-		rs.plan = append(rs.plan, planFor(&rs.cols[i]))
+		rs.plan = append(rs.plan, planFor(&rs.cols[i], rs.conn.opts.parseTime))
 	}
 	if rs.conn.opts.columnsWithAlias {
 		names := make([]string, len(rs.cols))
@@ -72,8 +103,17 @@ func (rs *rows) describe() {
 // Columns returns the column names (table.column with columnsWithAlias).
 func (rs *rows) Columns() []string { return rs.names }
 
-// Close discards what is left, in bounded time (see aiomysql.Rows.Close).
-func (rs *rows) Close() error { return rs.r.Close() }
+// Close discards what is left, in bounded time (see aiomysql.Rows.Close),
+// and leaves rs to the connection's next query.
+func (rs *rows) Close() error {
+	if rs.r == nil {
+		return nil
+	}
+	err := rs.r.Close()
+	rs.r = nil
+	rs.conn.spare = rs
+	return err
+}
 
 // Next reads the next row into dest.
 func (rs *rows) Next(dest []driver.Value) error {
@@ -115,12 +155,41 @@ func (rs *rows) value(i int) (driver.Value, error) {
 			return int64(rs.u), nil
 		}
 		return rs.u, nil
+	case planSigned, planDouble, planTime:
+		if b, err := rs.r.RawValue(i); b == nil || err != nil {
+			return nil, err
+		}
+		if v, ok := rs.typed(i); ok {
+			return v, nil
+		}
+		// What the typed read refused (a zero date, say) is decoded as
+		// the natural value, whose error (or value) then stands.
 	}
 	v, err := rs.r.Value(i)
 	if err != nil {
 		return nil, err
 	}
 	return rs.driverValue(i, v), nil
+}
+
+// typed reads column i, of a typed plan, into its unboxed field and boxes
+// it once; false when the column does not scan that way.
+func (rs *rows) typed(i int) (driver.Value, bool) {
+	switch rs.plan[i] {
+	case planSigned:
+		if rs.r.ScanColumn(i, &rs.i) == nil {
+			return rs.i, true
+		}
+	case planDouble:
+		if rs.r.ScanColumn(i, &rs.f) == nil {
+			return rs.f, true
+		}
+	case planTime:
+		if rs.r.ScanColumn(i, &rs.t) == nil {
+			return rs.t, true
+		}
+	}
+	return nil, false
 }
 
 // HasNextResultSet reports whether another result follows.

@@ -61,11 +61,12 @@ func (s *stmt) QueryContext(ctx context.Context, args []driver.NamedValue) (driv
 	if err != nil {
 		return nil, err
 	}
-	r, err := s.s.Query(ctx, a...)
-	if err != nil {
+	rs := s.conn.takeRows()
+	if _, err := s.s.QueryInto(ctx, &rs.native, a...); err != nil {
+		s.conn.spare = rs
 		return nil, s.conn.mapErr(err)
 	}
-	return newRows(s.conn, r), nil
+	return rs.started(), nil
 }
 
 // CheckNamedValue accepts every argument as it is (see conn.CheckNamedValue).
