@@ -60,9 +60,10 @@ func (w *waitQueue) len() int { return len(w.q) }
 // PoolConfig.AcquireTimeout) lets it. Give it back with its Release.
 //
 // An idle connection is checked before it is handed out, without a round
-// trip (the socket is peeked at: a connection the server closed, or said
-// goodbye on, is closed and another one tried), and pinged when it was idle
-// for longer than PingAfterIdle. A waiter whose context ends takes nothing
+// trip (the socket is peeked at, when it was idle for longer than
+// PeekAfterIdle: a connection the server closed, or said goodbye on, is
+// closed and another one tried), and pinged when it was idle for longer
+// than PingAfterIdle. A waiter whose context ends takes nothing
 // with it: a connection that reached it goes to the next waiter. An
 // uncontended Acquire and Release allocate nothing.
 func (p *Pool) Acquire(ctx context.Context) (PoolConn, error) {
@@ -219,18 +220,19 @@ func (p *Pool) passOn(g grant) {
 func (p *Pool) checkOut(ctx context.Context, pc *pooled) (bool, error) {
 	now := time.Now()
 	conn := pc.conn
+	idle := now.Sub(pc.lastUsed)
 	switch {
-	case conn.CheckConn() != nil:
+	case (p.cfg.PeekAfterIdle <= 0 || idle > p.cfg.PeekAfterIdle) && conn.CheckConn() != nil:
 		p.destroy(pc, destroyDead)
 		return false, nil
-	case p.cfg.PoolRecycle >= 0 && now.Sub(pc.lastUsed) > p.cfg.PoolRecycle:
+	case p.cfg.PoolRecycle >= 0 && idle > p.cfg.PoolRecycle:
 		p.destroy(pc, destroyRecycled)
 		return false, nil
 	case pc.expired(now):
 		p.destroy(pc, destroyLifetime)
 		return false, nil
 	}
-	if d := p.cfg.PingAfterIdle; d > 0 && now.Sub(pc.lastUsed) > d {
+	if d := p.cfg.PingAfterIdle; d > 0 && idle > d {
 		if err := conn.Ping(ctx); err != nil {
 			p.destroy(pc, destroyDead)
 			if ctx.Err() != nil {

@@ -17,13 +17,13 @@ import (
 func TestParsePoolConfig(t *testing.T) {
 	pc, err := aiomysql.ParsePoolConfig("root@tcp(127.0.0.1:3306)/test?minsize=2&MaxSize=20&pool_recycle=3600" +
 		"&maxConnLifetime=10m&max_conn_lifetime_jitter=30s&maxConnIdleTime=5m&health_check_period=10s" +
-		"&ping_after_idle=0&acquire_timeout=250ms&reset_policy=always&release_timeout=2s&wait_timeout=60")
+		"&ping_after_idle=0&peek_after_idle=1s&acquire_timeout=250ms&reset_policy=always&release_timeout=2s&wait_timeout=60")
 	if err != nil {
 		t.Fatal(err)
 	}
 	want := aiomysql.PoolConfig{MinSize: 2, MaxSize: 20, PoolRecycle: time.Hour, MaxConnLifetime: 10 * time.Minute,
 		MaxConnLifetimeJitter: 30 * time.Second, MaxConnIdleTime: 5 * time.Minute, HealthCheckPeriod: 10 * time.Second,
-		AcquireTimeout: 250 * time.Millisecond, ResetPolicy: aiomysql.ResetAlways, ReleaseTimeout: 2 * time.Second}
+		PeekAfterIdle: time.Second, AcquireTimeout: 250 * time.Millisecond, ResetPolicy: aiomysql.ResetAlways, ReleaseTimeout: 2 * time.Second}
 	got := *pc
 	got.ConnConfig = nil
 	if !reflect.DeepEqual(got, want) {

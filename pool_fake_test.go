@@ -121,6 +121,48 @@ func TestPoolPingAfterIdle(t *testing.T) {
 	}
 }
 
+// TestPoolPeekAfterIdle: a connection the server said goodbye on is found
+// at checkout by the peek, unless it was idle for no longer than
+// PeekAfterIdle: then it is handed out and its first statement gets the
+// server's farewell.
+func TestPoolPeekAfterIdle(t *testing.T) {
+	for _, after := range []time.Duration{0, time.Hour} {
+		t.Run("after="+after.String(), func(t *testing.T) {
+			sent := make(chan struct{})
+			cfg := hostileServer(t, farewell4031(false, sent))
+			pc := aiomysql.NewPoolConfig(cfg)
+			pc.MaxSize = 1
+			pc.PeekAfterIdle = after
+			ctx := testCtx(t)
+			p, err := aiomysql.CreatePool(ctx, pc)
+			if err != nil {
+				t.Fatal(err)
+			}
+			defer p.Terminate()
+			<-sent
+			c, err := p.Acquire(ctx)
+			if err != nil {
+				t.Fatal(err)
+			}
+			defer c.Release()
+			st := p.Stat()
+			if after == 0 {
+				if st.DestroyedDead != 1 || st.NewConnsCount != 2 {
+					t.Fatalf("stat %+v: want the dead connection found by the peek and replaced", st)
+				}
+				return
+			}
+			if st.DestroyedDead != 0 || st.NewConnsCount != 1 {
+				t.Fatalf("stat %+v: want the connection handed out unpeeked", st)
+			}
+			var se *aiomysql.Error
+			if _, err := c.Exec(ctx, "DO 1"); !errors.As(err, &se) || se.Number != errcode.ClientInteractionTimeout {
+				t.Fatalf("statement on the unpeeked connection: %v, want the server's ERR 4031", err)
+			}
+		})
+	}
+}
+
 // TestPoolMaintainerBackoff: while connects fail, the maintainer tries to
 // reopen MinSize with backoff, not in a loop; once the server is back, the
 // pool is full again.
