@@ -75,7 +75,8 @@ bench: server
 	done; \
 	secs=$$(( $$(date +%s) - start )); mv $$tmp/raw.txt results/raw.txt; rm -rf $$tmp; \
 	note="Finished $$(date -u '+%Y-%m-%d %H:%M UTC') with $$($(GO) env GOVERSION) on $$(nproc) cores (load average $$(cut -d' ' -f1-3 /proc/loadavg)), MariaDB from mysqltest on loopback: COUNT=$(COUNT) interleaved rounds, -benchtime $(BENCHTIME) (per-query group) and $(ROWSTIME) (LargeResult, DecodeReplay, CursorFetch, BulkInsert); the run took $$secs s. $${BENCH_NOTE:-}"; \
-	$(GO) run ./cmd/report -in results/raw.txt -md results/latest.md -svg results/latest.svg -note "$$note"; \
+	$(GO) run ./cmd/report -in results/raw.txt -md results/latest.md -svg results/latest.svg -note "$$note" \
+		$$([ -f results/shortfalls.md ] && echo -notes results/shortfalls.md); \
 	echo "bench: $$secs s; wrote bench/results/latest.md, latest.svg and raw.txt"
 
 ## test-tidb: the driver's suite (./ ./stdlib/ ./sa/, no -race) against TiDB (unistore), built from the module

@@ -65,6 +65,12 @@ func (tg target) openPool(tb testing.TB, n int, configure func(*aiomysql.Config)
 	}
 	pc := aiomysql.NewPoolConfig(cfg)
 	pc.MaxSize = n
+	return createPool(tb, pc)
+}
+
+// createPool creates the pool pc describes, closed when tb ends.
+func createPool(tb testing.TB, pc *aiomysql.PoolConfig) *aiomysql.Pool {
+	tb.Helper()
 	p, err := aiomysql.CreatePool(testCtx(tb), pc)
 	if err != nil {
 		tb.Fatal(err)

@@ -5,6 +5,9 @@ import (
 	"database/sql"
 	"strconv"
 	"testing"
+	"time"
+
+	"github.com/aiomysql-go/aiomysql"
 )
 
 // poolSize is the connections PoolAcquire's pools hold: below par=8 and
@@ -17,13 +20,18 @@ func poolSize(par int) int { return min(par, 4) }
 // Conn.Close) over aiomysql's stdlib driver and go-sql-driver/mysql.
 // Nothing is sent: aiomysql peeks at the socket; database/sql with gsd
 // checks the connection's liveness the same way (checkConnLiveness, its
-// default). It reports acquisitions as q/s.
+// default). It reports acquisitions as q/s. The variant par=1/peek=1s is
+// aiomysql with PoolConfig.PeekAfterIdle = 1 s, pgx's rule (no peek for a
+// connection idle under a second).
 func BenchmarkPoolAcquire(b *testing.B) {
 	tg := server(b)
 	for _, par := range []int{1, 8, 64} {
 		variant := "/par=" + strconv.Itoa(par)
-		b.Run("impl=native"+variant, func(b *testing.B) {
-			p := tg.openPool(b, poolSize(par), nil)
+		native := func(b *testing.B, peekAfter time.Duration) {
+			pc := aiomysql.NewPoolConfig(tg.native.Clone())
+			pc.MaxSize = poolSize(par)
+			pc.PeekAfterIdle = peekAfter
+			p := createPool(b, pc)
 			runConcurrent(b, par, func(ctx context.Context, _ int) error {
 				c, err := p.Acquire(ctx)
 				if err != nil {
@@ -32,7 +40,12 @@ func BenchmarkPoolAcquire(b *testing.B) {
 				c.Release()
 				return nil
 			})
-		})
+		}
+		b.Run("impl=native"+variant, func(b *testing.B) { native(b, 0) })
+		if par == 1 {
+			// pgx's rule: the socket is peeked at only after 1 s idle.
+			b.Run("impl=native"+variant+"/peek=1s", func(b *testing.B) { native(b, time.Second) })
+		}
 		bench := func(b *testing.B, db *sql.DB) {
 			setConns(db, poolSize(par))
 			runConcurrent(b, par, func(ctx context.Context, _ int) error {

@@ -28,7 +28,8 @@ type row struct {
 	ns, allocs        float64
 	rate              float64
 	rateUnit          string
-	extra             string // other custom metrics, as text
+	extra             string             // other custom metrics, as text
+	metrics           map[string]float64 // every unit's median
 	ratios            []ratio
 	order             int
 }
@@ -54,7 +55,10 @@ func compare(res map[string]*result) []row {
 			continue
 		}
 		w := row{bench: b, impl: impl, rest: rest, order: r.order,
-			ns: median(r.values["ns/op"]), allocs: median(r.values["allocs/op"])}
+			ns: median(r.values["ns/op"]), allocs: median(r.values["allocs/op"]), metrics: map[string]float64{}}
+		for u, vs := range r.values {
+			w.metrics[u] = median(vs)
+		}
 		for _, u := range rateUnits {
 			if vs, ok := r.values[u]; ok {
 				w.rate, w.rateUnit = median(vs), u
@@ -88,6 +92,17 @@ func gsdFor(b, rest string, gsd map[string]*result) []string {
 	var out []string
 	for _, alt := range baselines[b] {
 		if r := replaceFirst(rest, alt); gsd[b+"/"+r] != nil {
+			out = append(out, r)
+		}
+	}
+	// A variant only ours has (an option gsd lacks, as par=1/peek=1s) is
+	// compared with gsd's variant without its last segments.
+	for r := rest; len(out) == 0; {
+		i := strings.LastIndexByte(r, '/')
+		if i < 0 {
+			break
+		}
+		if r = r[:i]; gsd[b+"/"+r] != nil {
 			out = append(out, r)
 		}
 	}

@@ -2,10 +2,13 @@
 // bench suite) and writes the ratio table, ours against go-sql-driver/mysql
 // (impl=gsd), as Markdown, and a chart of the ratios as SVG.
 //
-//	go run ./cmd/report -in results/raw.txt -md results/latest.md -svg results/latest.svg -note "…"
+//	go run ./cmd/report -in results/raw.txt -md results/latest.md -svg results/latest.svg -note "…" -notes results/shortfalls.md
 //
 // Every figure is a median over the runs; a ratio is gsd's median time per
-// op over the implementation's (above 1: faster than gsd).
+// op over the implementation's (above 1: faster than gsd). Below the table
+// come performance.md's targets, each checked against the run (met or
+// not), and then the Markdown file -notes names, as it is: the written
+// explanation of the targets not met.
 package main
 
 import (
@@ -19,14 +22,15 @@ func main() {
 	md := flag.String("md", "", "Markdown table to write (default stdout)")
 	svg := flag.String("svg", "", "SVG chart to write (none when empty)")
 	note := flag.String("note", "", "a paragraph for the table's header: where and how it was measured")
+	notes := flag.String("notes", "", "a Markdown file to append after the targets (none when empty)")
 	flag.Parse()
-	if err := run(*in, *md, *svg, *note); err != nil {
+	if err := run(*in, *md, *svg, *note, *notes); err != nil {
 		fmt.Fprintln(os.Stderr, "report:", err)
 		os.Exit(1)
 	}
 }
 
-func run(in, md, svg, note string) error {
+func run(in, md, svg, note, notes string) error {
 	f := os.Stdin
 	if in != "" {
 		var err error
@@ -51,6 +55,18 @@ func run(in, md, svg, note string) error {
 	}
 	if err := writeTable(out, rows, note); err != nil {
 		return err
+	}
+	if err := writeTargets(out, check(rows, targets())); err != nil {
+		return err
+	}
+	if notes != "" {
+		text, err := os.ReadFile(notes)
+		if err != nil {
+			return err
+		}
+		if _, err := out.Write(append([]byte("\n"), text...)); err != nil {
+			return err
+		}
 	}
 	if md != "" {
 		if err := out.Close(); err != nil {

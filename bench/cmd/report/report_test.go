@@ -63,3 +63,48 @@ func TestMedian(t *testing.T) {
 		t.Errorf("median(nil) = %v", m)
 	}
 }
+
+// TestTargets: a target is met or not by the run's medians; a variant only
+// ours has is compared with gsd's variant without its last segment.
+func TestTargets(t *testing.T) {
+	res, err := parse(strings.NewReader(`
+BenchmarkPoolAcquire/impl=native/par=1-2          100  400 ns/op  0 allocs/op
+BenchmarkPoolAcquire/impl=native/par=1/peek=1s-2  100   90 ns/op  0 allocs/op
+BenchmarkPoolAcquire/impl=gsd/par=1-2             100  500 ns/op  4 allocs/op
+BenchmarkConnect/impl=native-2                    100  300 ns/op  60 allocs/op
+BenchmarkConnect/impl=gsd-2                       100  330 ns/op  27 allocs/op
+`))
+	if err != nil {
+		t.Fatal(err)
+	}
+	rows := compare(res)
+	if r := rows[1]; len(r.ratios) != 1 || r.ratios[0].against != "par=1" {
+		t.Errorf("peek=1s row compared with %+v, want gsd's par=1", r.ratios)
+	}
+	got := map[string]bool{}
+	for _, c := range check(rows, targets()) {
+		got[c.goal+" "+c.rest] = c.met
+	}
+	want := map[string]bool{
+		"PoolAcquire native ≤100 ns uncontended par=1":         false,
+		"PoolAcquire native ≤100 ns uncontended par=1/peek=1s": true,
+		"PoolAcquire native 0 allocs uncontended par=1":        true,
+		"Connect ≥1.2× ":                 false,
+		"Connect fewer allocs than gsd ": false,
+	}
+	if len(got) != len(want) {
+		t.Errorf("checked %v, want %v", got, want)
+	}
+	for k, v := range want {
+		if m, ok := got[k]; !ok || m != v {
+			t.Errorf("%q: met=%v (checked: %v), want %v", k, m, ok, v)
+		}
+	}
+	var b strings.Builder
+	if err := writeTargets(&b, check(rows, targets())); err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(b.String(), "2 of 5 met") {
+		t.Errorf("targets table:\n%s", b.String())
+	}
+}
