@@ -28,8 +28,12 @@ type Result struct {
 	req   Request
 	codec types.RowCodec
 
-	defs   []wire.ColumnDefinition
-	cols   []types.Column
+	defs []wire.ColumnDefinition
+	cols []types.Column
+	// raws[i] holds the bytes defs[i] was decoded from, while defs' backing
+	// array still holds that decode: a result whose column definitions are
+	// those of the previous one (a query run again) reuses them undecoded.
+	raws   []string
 	ok     wire.OK // the OK (or EOF) that ended the current result
 	inSet  bool    // rows of the current result set remain
 	more   bool    // another result follows the current one
@@ -226,6 +230,7 @@ func (r *Result) readColumns(cc wire.ColumnCount) error {
 		if uint64(len(cached)) != cc.Count {
 			return c.fail(protocolError("%s: the server skipped the metadata of %d columns, and %d are cached", r.req.Op, cc.Count, len(cached)))
 		}
+		r.raws = r.raws[:0] // defs' slots now hold other decodes
 		r.cols = append(r.cols, cached...)
 		for i := range r.cols {
 			r.defs = append(r.defs, wire.ColumnDefinition{Name: r.cols[i].Name, Type: r.cols[i].Type,
@@ -238,12 +243,10 @@ func (r *Result) readColumns(cc wire.ColumnCount) error {
 			if err != nil {
 				return c.ioError(r.req.Op, err)
 			}
-			r.defs = append(r.defs, wire.ColumnDefinition{})
-			def := &r.defs[len(r.defs)-1]
-			if err := def.Decode(pkt, c.caps); err != nil {
+			if err := r.decodeColumn(pkt); err != nil {
 				return c.ioError(r.req.Op, err)
 			}
-			r.cols = append(r.cols, types.ColumnFrom(def))
+			r.cols = append(r.cols, types.ColumnFrom(&r.defs[len(r.defs)-1]))
 		}
 	}
 	if c.caps&wire.ClientDeprecateEOF == 0 {
@@ -256,6 +259,30 @@ func (r *Result) readColumns(cc wire.ColumnCount) error {
 			return c.ioError(r.req.Op, err)
 		}
 		r.ahead.headFlags = eof.StatusFlags
+	}
+	return nil
+}
+
+// decodeColumn appends the column definition pkt holds to r.defs: the
+// previous result's definition in that slot when its bytes are the same,
+// else a new decode (one allocation for its names).
+func (r *Result) decodeColumn(pkt []byte) error {
+	i := len(r.defs)
+	if i < len(r.raws) && i < cap(r.defs) && r.raws[i] == string(pkt) {
+		r.defs = r.defs[:i+1]
+		return nil
+	}
+	raw := string(pkt)
+	r.defs = append(r.defs, wire.ColumnDefinition{})
+	if err := r.defs[i].DecodeShared(pkt, raw, r.c.caps); err != nil {
+		r.raws = r.raws[:min(i, len(r.raws))]
+		return err
+	}
+	switch {
+	case i < len(r.raws):
+		r.raws[i] = raw
+	case i == len(r.raws):
+		r.raws = append(r.raws, raw)
 	}
 	return nil
 }

@@ -39,8 +39,19 @@ const fixedFieldsLen = 0x0C
 // caps, it reads the extended metadata block (unknown tags are skipped). The
 // six names cost one allocation together.
 func (d *ColumnDefinition) Decode(src []byte, caps Capability) error {
+	return d.DecodeShared(src, string(src), caps)
+}
+
+// DecodeShared is Decode whose strings are substrings of shared, which
+// holds the same bytes as src (it costs no allocation): a caller that keeps
+// shared can tell a later packet with the same bytes without decoding it.
+func (d *ColumnDefinition) DecodeShared(src []byte, shared string, caps Capability) error {
 	c := newCursor("column definition", src)
-	c.shareStrings()
+	if len(shared) != len(src) {
+		c.shareStrings()
+	} else {
+		c.s = shared
+	}
 	var v ColumnDefinition
 	v.Catalog = c.lenStr("catalog")
 	v.Schema = c.lenStr("schema")
