@@ -23,6 +23,9 @@ func malformedRow(packet, format string, args ...any) *wire.MalformedError {
 // non-nil). A row that does not hold exactly n values is a
 // *wire.MalformedError.
 func SplitTextRow(dst [][]byte, row []byte, n int) ([][]byte, error) {
+	if cap(dst) < n {
+		dst = make([][]byte, 0, n) // once, not by doublings
+	}
 	dst = dst[:0]
 	pos := 0
 	for i := range n {
@@ -76,6 +79,9 @@ func BinaryNullBitmapLen(n int) int { return (n + 7 + 2) / 8 }
 // of a length-encoded string. A row that does not fit cols is a
 // *wire.MalformedError.
 func SplitBinaryRow(dst [][]byte, row []byte, cols []Column) ([][]byte, error) {
+	if cap(dst) < len(cols) {
+		dst = make([][]byte, 0, len(cols))
+	}
 	dst = dst[:0]
 	if len(row) == 0 || row[0] != binaryRowHeader {
 		return dst, malformedRow("binary row", "no 0x00 header")
