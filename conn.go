@@ -7,6 +7,7 @@ import (
 
 	"github.com/aiomysql-go/aiomysql/internal/charset"
 	"github.com/aiomysql-go/aiomysql/internal/protocol"
+	"github.com/aiomysql-go/aiomysql/internal/types"
 	"github.com/aiomysql-go/aiomysql/internal/wire"
 )
 
@@ -34,6 +35,12 @@ type Conn struct {
 	trackedAtVerify string
 	// notedSafe is the last text noteSent found harmless.
 	notedSafe string
+	// What ended Rows leave for the next one (rows_spare.go): their column
+	// and value slices, and the last set of column names made (never
+	// modified, so shared by every Rows with the same names).
+	spareCols  []types.Column
+	spareVals  [][]byte
+	shareNames []string
 
 	// serverMaxPacket is the server's max_allowed_packet once known (0 before).
 	serverMaxPacket int

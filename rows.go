@@ -79,7 +79,11 @@ func (r *Rows) reusable() error {
 
 // start readies r for the reply res, keeping the capacity of its slices.
 func (r *Rows) start(c *Conn, res rowSource, ctx context.Context, trace *queryTrace) {
-	*r = Rows{conn: c, res: res, codec: res.Codec(), trace: trace, cols: r.cols[:0], vals: r.vals[:0], names: r.names, use: r.use + 1}
+	cols, vals := r.cols[:0], r.vals[:0]
+	if cap(cols) == 0 {
+		cols, vals = c.takeSpare()
+	}
+	*r = Rows{conn: c, res: res, codec: res.Codec(), trace: trace, cols: cols, vals: vals, names: r.names, use: r.use + 1}
 	res.SetContext(ctx)
 	r.setColumns()
 	if !r.stepOverOutParams() {
@@ -98,10 +102,7 @@ func (r *Rows) setColumns() {
 	// caller may keep that slice, which is never modified (a reused Rows, as
 	// QueryRow's, running the same query again costs no allocation).
 	if !sameNames(r.names, defs) {
-		r.names = make([]string, 0, len(defs))
-		for i := range defs {
-			r.names = append(r.names, defs[i].Name)
-		}
+		r.names = r.conn.namesFor(defs)
 	}
 	r.onRow = false
 	r.plan = nil
@@ -194,8 +195,8 @@ func (r *Rows) RawValues() [][]byte {
 }
 
 // Columns returns the names of the current result set's columns. The slice
-// belongs to the Rows: it stays as it is when NextResultSet moves on, but
-// must not be modified.
+// stays as it is when NextResultSet moves on; it must not be modified (it
+// is shared with later Rows of the connection that have the same names).
 func (r *Rows) Columns() []string { return r.names }
 
 // ColumnTypes describes the current result set's columns.
@@ -304,6 +305,11 @@ func (r *Rows) finish(err error) {
 		r.err = err
 	}
 	r.trace.end(r.conn, r.err, r.nrows+int64(r.affected))
+	if r.conn != nil {
+		// Before a pool's release: the connection may be someone else's after it.
+		r.conn.giveSpare(r.cols, r.vals)
+		r.cols, r.vals = nil, nil
+	}
 	if r.pool.p != nil {
 		c := r.pool
 		r.pool = PoolConn{}
