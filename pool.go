@@ -30,6 +30,7 @@ var ErrAcquireTimeout = errors.New("aiomysql: timed out waiting for a pool conne
 // SendBatch and CopyFrom, which acquire and release around one call.
 type Pool struct {
 	cfg        *PoolConfig
+	epoch      time.Time // the pool's clock counts from it (clock)
 	acquireTr  AcquireTracer
 	releaseTr  ReleaseTracer
 	ctx        context.Context // ends at Close: stops connects in progress
@@ -58,9 +59,8 @@ type Pool struct {
 type pooled struct {
 	pool     *Pool
 	conn     *Conn
-	created  time.Time
-	expires  time.Time // zero: no lifetime
-	lastUsed time.Time // when it was last given back (or made)
+	expires  time.Duration // on the pool's clock; zero: no lifetime
+	lastUsed time.Duration // on the pool's clock: when it was last given back (or made)
 }
 
 // CreatePool makes a Pool, as aiomysql's create_pool: it opens MinSize
@@ -84,6 +84,7 @@ func CreatePool(ctx context.Context, cfg *PoolConfig) (*Pool, error) {
 		done:      make(chan struct{}),
 		all:       make(map[*pooled]struct{}, c.MaxSize),
 		idle:      make([]*pooled, 0, c.MaxSize),
+		epoch:     time.Now(),
 	}
 	p.acquireTr, _ = c.ConnConfig.Tracer.(AcquireTracer)
 	p.releaseTr, _ = c.ConnConfig.Tracer.(ReleaseTracer)
@@ -141,13 +142,13 @@ func (p *Pool) open(ctx context.Context) (*pooled, error) {
 		p.closeConn(conn)
 		return nil, ErrPoolClosed
 	}
-	now := time.Now()
-	pc := &pooled{pool: p, conn: conn, created: now, lastUsed: now}
+	now := p.clock()
+	pc := &pooled{pool: p, conn: conn, lastUsed: now}
 	if lt := p.cfg.MaxConnLifetime; lt > 0 {
 		if j := p.cfg.MaxConnLifetimeJitter; j > 0 {
 			lt += rand.N(j)
 		}
-		pc.expires = now.Add(lt)
+		pc.expires = now + lt
 	}
 	p.all[pc] = struct{}{}
 	p.mu.Unlock()

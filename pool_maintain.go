@@ -20,7 +20,7 @@ func (p *Pool) maintain() {
 		case <-tick.C:
 		case <-p.kick:
 		}
-		p.expireIdle(time.Now())
+		p.expireIdle(p.clock())
 		if p.fillMin() {
 			backoff = 0
 			continue
@@ -39,7 +39,7 @@ func (p *Pool) maintain() {
 
 // expireIdle closes the idle connections that are past their lifetime, and
 // those idle longer than MaxConnIdleTime while more than MinSize are open.
-func (p *Pool) expireIdle(now time.Time) {
+func (p *Pool) expireIdle(now time.Duration) {
 	var victims []*pooled
 	var reasons []destroyReason
 	p.mu.Lock()
@@ -50,7 +50,7 @@ func (p *Pool) expireIdle(now time.Time) {
 		case pc.expired(now):
 			victims, reasons = append(victims, pc), append(reasons, destroyLifetime)
 			open--
-		case open > p.cfg.MinSize && now.Sub(pc.lastUsed) > p.cfg.MaxConnIdleTime:
+		case open > p.cfg.MinSize && now-pc.lastUsed > p.cfg.MaxConnIdleTime:
 			victims, reasons = append(victims, pc), append(reasons, destroyIdle)
 			open--
 		default:

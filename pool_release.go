@@ -30,7 +30,7 @@ func (p *Pool) Release(c PoolConn) { c.Release() }
 // release cleans pc, whose lease has just ended, and gives it to a waiter
 // or makes it idle, or closes it.
 func (p *Pool) release(pc *pooled) {
-	now := time.Now()
+	now := p.clock()
 	why := p.clean(pc, now)
 	if why == keep && p.cfg.AfterRelease != nil && !p.cfg.AfterRelease(pc.conn) {
 		why = destroyRejected
@@ -59,7 +59,7 @@ func (p *Pool) release(pc *pooled) {
 
 // clean makes a returned connection fit for its next user, or says why it
 // must be closed instead.
-func (p *Pool) clean(pc *pooled, now time.Time) destroyReason {
+func (p *Pool) clean(pc *pooled, now time.Duration) destroyReason {
 	conn := pc.conn
 	switch {
 	case conn.pc.State() != protocol.StateIdle:
