@@ -130,7 +130,8 @@ func connect(ctx context.Context, cfg *Config) (*Conn, error) {
 
 // protocolOptions turns a Config into what the protocol layer needs.
 func protocolOptions(cfg *Config) (*protocol.Options, charset.Collation, error) {
-	if err := cfg.validate(); err != nil {
+	s := cfg.settings() // once: each is a copy of the whole Config
+	if err := rootError(s.Validate()); err != nil {
 		return nil, charset.Collation{}, err
 	}
 	coll, err := collationFor(cfg)
@@ -139,13 +140,13 @@ func protocolOptions(cfg *Config) (*protocol.Options, charset.Collation, error) 
 	}
 	var tlsConfig *tls.Config
 	if cfg.TLSMode != TLSDisabled {
-		if tlsConfig, err = cfg.tlsConfig(); err != nil {
-			return nil, coll, err
+		if tlsConfig, err = s.BuildTLSConfig(); err != nil {
+			return nil, coll, rootError(err)
 		}
 	}
-	pubKey, err := cfg.serverPublicKey()
+	pubKey, err := s.LoadServerPublicKey()
 	if err != nil {
-		return nil, coll, err
+		return nil, coll, rootError(err)
 	}
 	handshakeColl := coll.ID
 	if handshakeColl > 255 {
@@ -153,15 +154,15 @@ func protocolOptions(cfg *Config) (*protocol.Options, charset.Collation, error) 
 		handshakeColl = 45
 	}
 	o := &protocol.Options{
-		Network:                 cfg.Network(),
-		Address:                 cfg.Addr(),
+		Network:                 s.Network(),
+		Address:                 s.Addr(),
 		TLSConfig:               tlsConfig,
 		TLSRequired:             cfg.TLSMode >= TLSRequired,
 		User:                    cfg.User,
 		Password:                cfg.Password,
 		Database:                cfg.Database,
 		Collation:               handshakeColl,
-		AuthPlugins:             cfg.allowedAuthPlugins(),
+		AuthPlugins:             s.AllowedAuthPlugins(),
 		AuthPlugin:              cfg.AuthPlugin,
 		AllowPublicKeyRetrieval: cfg.AllowPublicKeyRetrieval,
 		AllowCleartext:          cfg.AllowCleartextPasswords,
@@ -193,6 +194,10 @@ func newServerErrorValue(number uint16, sqlState, message string) error {
 	return newServerError(number, sqlState, message)
 }
 
+// processID is the _pid attribute: the process's id, read once (a system
+// call and a string per connect otherwise). Set at start-up, never changed.
+var processID = strconv.Itoa(os.Getpid())
+
 // connectAttributes are the attributes sent in the handshake: the client's
 // own, program_name, then the user's.
 func connectAttributes(cfg *Config) []wire.Attribute {
@@ -201,7 +206,7 @@ func connectAttributes(cfg *Config) []wire.Attribute {
 		{Key: "_client_version", Value: Version},
 		{Key: "_os", Value: runtime.GOOS},
 		{Key: "_platform", Value: runtime.GOARCH},
-		{Key: "_pid", Value: strconv.Itoa(os.Getpid())},
+		{Key: "_pid", Value: processID},
 	}
 	if cfg.ProgramName != "" {
 		attrs = append(attrs, wire.Attribute{Key: "program_name", Value: cfg.ProgramName})
