@@ -71,8 +71,10 @@ func (p *Pool) Acquire(ctx context.Context) (PoolConn, error) {
 	if p.acquireTr != nil {
 		ctx = p.acquireTr.TraceAcquireStart(ctx, p, TraceAcquireStartData{})
 	}
-	pc, err := p.acquire(ctx, start)
-	p.stats.acquireNanos.Add(int64(p.clock() - start))
+	pc, atOnce, err := p.acquire(ctx, start)
+	if !atOnce {
+		p.stats.acquireNanos.Add(int64(p.clock() - start))
+	}
 	var c PoolConn
 	if err != nil {
 		if ctx.Err() != nil {
@@ -101,35 +103,38 @@ func (p *Pool) AcquireFunc(ctx context.Context, fn func(PoolConn) error) error {
 
 // acquire finds, makes or waits for a connection; now is the pool's clock
 // when Acquire began (an idle connection found at once is vetted by it).
-func (p *Pool) acquire(ctx context.Context, now time.Duration) (*pooled, error) {
+// atOnce reports an idle connection handed out without waiting, opening or
+// checking (no system call, no hook): its time is not worth a clock read.
+func (p *Pool) acquire(ctx context.Context, now time.Duration) (pc *pooled, atOnce bool, err error) {
 	var wait context.Context // ctx bounded by AcquireTimeout, made once
 	for {
 		if err := ctx.Err(); err != nil {
-			return nil, fmt.Errorf("aiomysql: acquire: %w", err)
+			return nil, false, fmt.Errorf("aiomysql: acquire: %w", err)
 		}
 		p.mu.Lock()
 		if p.closed {
 			p.mu.Unlock()
-			return nil, ErrPoolClosed
+			return nil, false, ErrPoolClosed
 		}
 		if n := len(p.idle); n > 0 {
 			pc := p.idle[n-1]
 			p.idle[n-1] = nil
 			p.idle = p.idle[:n-1]
 			p.mu.Unlock()
-			ok, err := p.checkOut(ctx, pc, now)
+			ok, checked, err := p.checkOut(ctx, pc, now)
 			if err != nil {
-				return nil, err
+				return nil, false, err
 			}
 			if ok {
-				return pc, nil
+				return pc, !checked, nil
 			}
 			continue
 		}
 		if len(p.all)+p.pending < p.cfg.MaxSize {
 			p.pending++
 			p.mu.Unlock()
-			return p.openFor(ctx)
+			pc, err := p.openFor(ctx)
+			return pc, false, err
 		}
 		w := &waiter{ch: make(chan grant, 1)}
 		p.waiters.push(w)
@@ -146,19 +151,20 @@ func (p *Pool) acquire(ctx context.Context, now time.Duration) (*pooled, error) 
 		g, err := p.await(ctx, wait, w)
 		switch {
 		case err != nil:
-			return nil, err
+			return nil, false, err
 		case g.err != nil:
-			return nil, g.err
+			return nil, false, g.err
 		case g.create:
-			return p.openFor(ctx)
+			pc, err := p.openFor(ctx)
+			return pc, false, err
 		}
 		now = p.clock()
-		ok, err := p.checkOut(ctx, g.pc, now)
+		ok, _, err := p.checkOut(ctx, g.pc, now)
 		if err != nil {
-			return nil, err
+			return nil, false, err
 		}
 		if ok {
-			return g.pc, nil
+			return g.pc, false, nil
 		}
 	}
 }
@@ -219,34 +225,41 @@ func (p *Pool) passOn(g grant) {
 
 // checkOut vets an idle connection, taken out of the idle list, before it
 // is handed out at now: false (after closing it) when it must not be.
-func (p *Pool) checkOut(ctx context.Context, pc *pooled, now time.Duration) (bool, error) {
+// checked reports that vetting it took more than arithmetic (a peek, a
+// ping or BeforeAcquire).
+func (p *Pool) checkOut(ctx context.Context, pc *pooled, now time.Duration) (ok, checked bool, err error) {
 	conn := pc.conn
 	idle := now - pc.lastUsed
+	checked = p.cfg.PeekAfterIdle <= 0 || idle > p.cfg.PeekAfterIdle // a peek
 	switch {
-	case (p.cfg.PeekAfterIdle <= 0 || idle > p.cfg.PeekAfterIdle) && conn.CheckConn() != nil:
+	case checked && conn.CheckConn() != nil:
 		p.destroy(pc, destroyDead)
-		return false, nil
+		return false, true, nil
 	case p.cfg.PoolRecycle >= 0 && idle > p.cfg.PoolRecycle:
 		p.destroy(pc, destroyRecycled)
-		return false, nil
+		return false, checked, nil
 	case pc.expired(now):
 		p.destroy(pc, destroyLifetime)
-		return false, nil
+		return false, checked, nil
 	}
 	if d := p.cfg.PingAfterIdle; d > 0 && idle > d {
 		if err := conn.Ping(ctx); err != nil {
 			p.destroy(pc, destroyDead)
 			if ctx.Err() != nil {
-				return false, fmt.Errorf("aiomysql: acquire: %w", ctx.Err())
+				return false, true, fmt.Errorf("aiomysql: acquire: %w", ctx.Err())
 			}
-			return false, nil
+			return false, true, nil
 		}
+		checked = true
 	}
-	if p.cfg.BeforeAcquire != nil && !p.cfg.BeforeAcquire(ctx, conn) {
-		p.destroy(pc, destroyRejected)
-		return false, nil
+	if p.cfg.BeforeAcquire != nil {
+		if !p.cfg.BeforeAcquire(ctx, conn) {
+			p.destroy(pc, destroyRejected)
+			return false, true, nil
+		}
+		checked = true
 	}
-	return true, nil
+	return true, checked, nil
 }
 
 // expired reports whether pc is past its lifetime.

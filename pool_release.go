@@ -49,10 +49,9 @@ func (p *Pool) release(pc *pooled) {
 		p.destroy(pc, destroyClosed)
 		return
 	}
-	if _, ok := p.all[pc]; !ok {
-		p.mu.Unlock() // Terminate closed it meanwhile
-		return
-	}
+	// Not closed, so pc is still counted in p.all: only Terminate (which
+	// closes the pool first), destroy and Hijack take a connection out, and
+	// neither of the last two leaves a lease to release.
 	p.giveLocked(pc)
 	p.mu.Unlock()
 }
