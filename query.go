@@ -106,7 +106,7 @@ func (c *Conn) queryText(ctx context.Context, dst *Rows, trace *queryTrace, quer
 		return nil, err
 	}
 	res, err := c.pc.Query(ctx, protocol.Request{Op: "query"}, c.appendStmt)
-	c.stmt = stmtText{}
+	c.endStmt()
 	if err != nil {
 		trace.end(c, err, 0)
 		return nil, err
@@ -180,7 +180,7 @@ func (c *Conn) execText(ctx context.Context, req protocol.Request, trace *queryT
 // runExec sends the pending statement (c.stmt) and ends its trace.
 func (c *Conn) runExec(ctx context.Context, req protocol.Request, trace *queryTrace) (Result, error) {
 	ok, err := c.pc.Exec(ctx, req, c.appendStmt)
-	c.stmt = stmtText{}
+	c.endStmt()
 	if err != nil {
 		trace.end(c, err, 0)
 		return Result{}, err
@@ -210,8 +210,19 @@ func (c *Conn) prepareText(ctx context.Context, query string, style sqltext.Styl
 		}
 	}
 	c.noteSent(query)
-	c.stmt = stmtText{query: query, style: style, args: args}
+	// A copy of args, so that the caller's variadic slice does not escape
+	// to the heap (one allocation per call otherwise).
+	c.stmtArgs = append(c.stmtArgs[:0], args...)
+	c.stmt = stmtText{query: query, style: style, args: c.stmtArgs}
 	return nil
+}
+
+// endStmt forgets the statement prepareText readied, and the references to
+// its arguments.
+func (c *Conn) endStmt() {
+	clear(c.stmtArgs)
+	c.stmtArgs = c.stmtArgs[:0]
+	c.stmt = stmtText{}
 }
 
 // writeStmt appends the pending statement to a command packet; the
