@@ -222,6 +222,9 @@ func TestCompressedProtocol(t *testing.T) {
 	})
 
 	t.Run("cancel", func(t *testing.T) {
+		// A connection of its own: a refused change of user above (on a
+		// server without the test users) closes the shared one.
+		c, _ := compressedConn(t)
 		ctx := testCtx(t)
 		cctx, cancel := context.WithCancel(ctx)
 		errc := make(chan error, 1)

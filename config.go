@@ -249,7 +249,9 @@ type Config struct {
 	// MaxAllowedPacket is the server's max_allowed_packet as the client
 	// assumes it, in bytes: a command must be smaller than it (a larger one
 	// is refused with ErrPacketTooLarge before anything is written), and no
-	// reply may be larger. Default 64 MiB (67108864); set it to the server's
+	// reply may be larger, except an error: an ERR packet over it is the
+	// server's *Error with its message cut to fit, and the connection stays
+	// usable. Default 64 MiB (67108864); set it to the server's
 	// value, or 0 to read the server's value after connecting (one more round
 	// trip). DSN: maxAllowedPacket.
 	MaxAllowedPacket int

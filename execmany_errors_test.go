@@ -37,13 +37,19 @@ func TestExecManyDuplicateMidBatch(t *testing.T) {
 		// 5 rows, one command: undone as a whole.
 		{"innodb one command", "InnoDB", "INSERT INTO emy_dup VALUES (?, ?)", rows(5, 3), 0, 0},
 		{"myisam one command", "MyISAM", "INSERT INTO emy_dup VALUES (?, ?)", rows(5, 3), 3, 0},
-		// 200 rows of 61 bytes (indicators, BIGINT, VARCHAR) in commands of
-		// 4,084: 66 a command; row 150 is in the third, and the first two stay.
+		// 200 rows of 61 bytes (indicators, BIGINT, VARCHAR) in bulk commands
+		// of 4,084: 66 a command; row 150 is in the third, and the first two
+		// stay. Without bulk (not MariaDB: TiDB, vtgate) multi-row INSERTs
+		// under the same limit hold 69 rows ("(0, 'v…')", 58-60 bytes), then
+		// 68: row 150 is in the third statement, and 137 rows stay.
 		{"innodb third command", "InnoDB", "INSERT INTO emy_dup VALUES (?, ?)", rows(200, 150), 132, 132},
 		// INSERT ... SELECT goes as one execute per row.
 		{"loop", "InnoDB", "INSERT INTO emy_dup SELECT ?, ?", rows(5, 3), 3, 3},
 	}
 	for _, tc := range cases {
+		if tc.name == "innodb third command" && !c.IsMariaDB() {
+			tc.wantRows, tc.wantAffected = 137, 137
+		}
 		t.Run(tc.name, func(t *testing.T) {
 			mustExecAll(t, c, "DROP TABLE IF EXISTS emy_dup", "CREATE TABLE emy_dup (id INT PRIMARY KEY, v VARCHAR(60)) ENGINE="+tc.engine)
 			res, err := c.ExecMany(ctx, tc.query, tc.rows)

@@ -40,9 +40,10 @@ func (e *SequenceError) Error() string {
 var ErrPacketTooLarge = errors.New("wire: packet too large")
 
 // TooLargeError reports a payload larger than the limit given to NewConn. It
-// is returned as soon as a header declares the excess, before the payload is
-// read, so the rest of that payload is still in the stream: the connection is
-// out of sync and should be closed.
+// is returned as soon as a header declares the excess and the payload's first
+// byte shows it is not an ERR packet (ERR packets are cut, not refused: see
+// Conn.ReadPacket), so the rest of that payload is still in the stream: the
+// connection is out of sync and should be closed.
 type TooLargeError struct {
 	Size int // the payload size declared so far (at least this many bytes)
 	Max  int // the limit

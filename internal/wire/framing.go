@@ -126,8 +126,11 @@ func (c *Conn) PacketBuffered() bool {
 // ReadPacket reads one logical payload: a packet, joined with its
 // continuations when it is MaxPayloadLen long. Each packet's sequence id must
 // equal Sequence() (else *SequenceError), which then advances. A payload
-// larger than maxPacket gives *TooLargeError as soon as a header declares it,
-// before its bytes are read.
+// larger than maxPacket gives *TooLargeError as soon as a header and the
+// payload's first byte declare it, before the rest is read; except an ERR
+// packet (first byte 0xFF), which is returned cut to maxPacket bytes (at a
+// UTF-8 character's start) while the rest of it is read and dropped, so that
+// the server's error is not lost to the bound and the stream stays in sync.
 //
 // The returned slice aliases the Conn's read buffer: it is valid only until
 // the next call to ReadPacket, which may overwrite it. Copy what must outlive
@@ -151,6 +154,12 @@ func (c *Conn) ReadPacket() ([]byte, error) {
 		return nil, err
 	}
 	if n > c.max {
+		if isErr, err := c.errAhead(); err != nil || isErr {
+			if err != nil {
+				return nil, err
+			}
+			return c.readCutErr(n)
+		}
 		return nil, &TooLargeError{Size: n, Max: c.max}
 	}
 	if n < MaxPayloadLen {
@@ -199,6 +208,9 @@ func (c *Conn) readJoined() ([]byte, error) {
 			return nil, err
 		}
 		if total+n > c.max {
+			if c.buf[c.rpos] == errHeader {
+				return c.cutJoinedErr(total, n)
+			}
 			return nil, &TooLargeError{Size: total + n, Max: c.max}
 		}
 		c.seq++

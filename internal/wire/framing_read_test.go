@@ -120,7 +120,8 @@ func TestReadUnexpectedEOF(t *testing.T) {
 	}
 }
 
-// headerOnlyReader returns one header, then fails the test if read again.
+// headerOnlyReader returns its data (a header and the payload's first byte),
+// then fails the test if read again.
 type headerOnlyReader struct {
 	t    *testing.T
 	data []byte
@@ -128,7 +129,7 @@ type headerOnlyReader struct {
 
 func (r *headerOnlyReader) Read(p []byte) (int, error) {
 	if len(r.data) == 0 {
-		r.t.Error("read past the header that declared a too-large payload")
+		r.t.Error("read past the first byte of a too-large payload")
 		return 0, io.EOF
 	}
 	n := copy(p, r.data)
@@ -137,7 +138,8 @@ func (r *headerOnlyReader) Read(p []byte) (int, error) {
 }
 
 func TestReadTooLarge(t *testing.T) {
-	c := wire.NewConn(&headerOnlyReader{t: t, data: header(1000, 0)}, nil, 100)
+	// Not an ERR packet (first byte 0x00): refused after its first byte.
+	c := wire.NewConn(&headerOnlyReader{t: t, data: append(header(1000, 0), 0x00)}, nil, 100)
 	_, err := c.ReadPacket()
 	var tl *wire.TooLargeError
 	if !errors.As(err, &tl) || tl.Size != 1000 || tl.Max != 100 || !errors.Is(err, wire.ErrPacketTooLarge) {
