@@ -3,6 +3,7 @@ package protocol
 import (
 	"context"
 	"fmt"
+	"slices"
 
 	"github.com/aiomysql-go/aiomysql/internal/types"
 	"github.com/aiomysql-go/aiomysql/internal/wire"
@@ -185,8 +186,10 @@ func (st *Stmt) noteTypes(params []wire.StmtParam) {
 // noteColumns keeps the column definitions an execute's reply carried (the
 // server sends them again when they changed, as after DDL), so that a reply
 // that skips them (MariaDB's metadata caching) is read with the right ones.
+// Definitions equal to those kept (servers that send them with every
+// execute) are not copied again.
 func (st *Stmt) noteColumns(r *Result) {
-	if !r.metadataSent || len(r.defs) == 0 {
+	if !r.metadataSent || len(r.defs) == 0 || slices.Equal(st.Defs, r.defs) {
 		return
 	}
 	st.Columns = append(st.Columns[:0:0], r.cols...)
