@@ -137,7 +137,10 @@ type Config struct {
 	// aiomysql: sql_mode. DSN: sql_mode (a value in SQL quotes is unquoted).
 	SQLMode string
 	// TimeZone, when set, is the session's time_zone, e.g. "+00:00" or
-	// "Europe/Paris". Default "": the server's. DSN: time_zone (a value in SQL
+	// "Europe/Paris". Default "": the server's. TIMESTAMP values are read in
+	// the session's zone as the server reports it through session tracking;
+	// from a server without it (TiDB, vtgate) in TimeZone, and a later
+	// SET time_zone goes unseen there. DSN: time_zone (a value in SQL
 	// quotes is unquoted).
 	TimeZone string
 	// Location is the zone in which DATETIME values are read into time.Time and

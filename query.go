@@ -318,8 +318,13 @@ func (c *Conn) location() *time.Location {
 
 // decodeOptions are the options for decoding this connection's values: in
 // Location, TIMESTAMP values read in the session's time zone when the
-// server has reported it.
+// server has reported it, else in the zone Config.TimeZone set (a server
+// without session tracking, as TiDB and vtgate, reports none).
 func (c *Conn) decodeOptions() *types.Options {
-	c.decodeOpts.track(c.pc.Session().TimeZone)
+	zone := c.pc.Session().TimeZone
+	if zone == "" {
+		zone = c.cfg.TimeZone
+	}
+	c.decodeOpts.track(zone)
 	return &c.decodeOpts.opts
 }
