@@ -408,6 +408,13 @@ func TestC9_ReplyReadBeforeContextEnded(t *testing.T) {
 	var mu sync.Mutex
 	var first *cancelOnRead
 	cfg := plainConfig(t)
+	// The reader holds the whole reply when the context ends; the kill
+	// goroutine then needs a side connection and a proof query before it
+	// can send. A short KillDelay keeps that a question of the driver's
+	// logic, not of scheduling: without it, a reader descheduled for the
+	// milliseconds of a side connect (2 runs in 150 under -race on a loaded
+	// 2-core machine) lets the kill prove and go before the reply is parsed.
+	cfg.KillDelay = 200 * time.Millisecond
 	cfg.Dialer = func(ctx context.Context, network, addr string) (net.Conn, error) {
 		var d net.Dialer
 		nc, err := d.DialContext(ctx, network, addr)

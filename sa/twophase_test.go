@@ -5,6 +5,7 @@ import (
 	"slices"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/aiomysql-go/aiomysql"
 	"github.com/aiomysql-go/aiomysql/sa"
@@ -112,12 +113,14 @@ func TestTwoPhaseRecovery(t *testing.T) {
 	b := acquire(t, e)
 	// Drop A abruptly: the server ends its session; the prepared
 	// transaction outlives it.
-	if err := b.Connection().Conn().Kill(ctx, a.Connection().Conn().ThreadID()); err != nil {
+	id := a.Connection().Conn().ThreadID()
+	if err := b.Connection().Conn().Kill(ctx, id); err != nil {
 		t.Fatal(err)
 	}
 	if err := a.Close(); err != nil {
 		t.Fatal(err)
 	}
+	waitSessionGone(t, b, id)
 	if got := vals(t, e, tbl); len(got) != 0 {
 		t.Fatalf("rows %q before the commit, want none", got)
 	}
@@ -154,10 +157,12 @@ func TestRollbackPrepared(t *testing.T) {
 	}
 	// Close with a two-phase transaction open closes the connection: the
 	// prepared transaction stays on the server.
+	id := a.Connection().Conn().ThreadID()
 	if err := a.Close(); err != nil {
 		t.Fatal(err)
 	}
 	b := acquire(t, e)
+	waitSessionGone(t, b, id)
 	if err := b.RollbackPrepared(ctx, "to roll back"); err != nil {
 		t.Fatal(err)
 	}
@@ -196,5 +201,25 @@ func TestCloseWithActiveXA(t *testing.T) {
 	}
 	if v, _ := mustRun(t, b, "SELECT COUNT(*) FROM "+tbl).Scalar(); v != int64(0) {
 		t.Fatalf("%v rows of the unprepared XA transaction, want 0", v)
+	}
+}
+
+// waitSessionGone waits until the server has ended the session of thread
+// id: only then is a prepared XA transaction of that session detached, and
+// XA COMMIT or XA ROLLBACK from another connection finds it (before, they
+// fail with XAER_NOTA, seen under load). The process list is the server's
+// only sign of it.
+func waitSessionGone(t *testing.T, c *sa.Conn, id uint32) {
+	t.Helper()
+	ctx := testCtx(t)
+	for {
+		var n int
+		if err := c.Connection().QueryRow(ctx, "SELECT COUNT(*) FROM information_schema.PROCESSLIST WHERE ID = ?", id).Scan(&n); err != nil {
+			t.Fatal(err)
+		}
+		if n == 0 {
+			return
+		}
+		time.Sleep(5 * time.Millisecond)
 	}
 }
