@@ -148,16 +148,16 @@ func (c *Conn) ReadPacket() ([]byte, error) {
 	if err := c.fill(headerLen, true); err != nil {
 		return nil, err
 	}
-	h := c.rpos
-	n := int(c.buf[h]) | int(c.buf[h+1])<<8 | int(c.buf[h+2])<<16
-	if err := c.readSeq(c.buf[h+3]); err != nil {
+	n, err := c.readHeader(c.rpos)
+	if err != nil {
 		return nil, err
 	}
 	if n > c.max {
-		if isErr, err := c.errAhead(); err != nil || isErr {
-			if err != nil {
-				return nil, err
-			}
+		isErr, err := c.errAhead()
+		switch {
+		case err != nil:
+			return nil, err
+		case isErr:
 			return c.readCutErr(n)
 		}
 		return nil, &TooLargeError{Size: n, Max: c.max}
@@ -176,6 +176,13 @@ func (c *Conn) ReadPacket() ([]byte, error) {
 		return c.buf[start:end:end], nil
 	}
 	return c.readJoined()
+}
+
+// readHeader decodes the packet header at buf[h:h+headerLen], which is
+// buffered: it returns the payload length and checks the sequence id.
+func (c *Conn) readHeader(h int) (int, error) {
+	n := int(c.buf[h]) | int(c.buf[h+1])<<8 | int(c.buf[h+2])<<16
+	return n, c.readSeq(c.buf[h+3])
 }
 
 // readSeq checks a packet's sequence id. Inside compressed frames it is
@@ -203,8 +210,8 @@ func (c *Conn) readJoined() ([]byte, error) {
 			return nil, err
 		}
 		h := c.rpos + total
-		n := int(c.buf[h]) | int(c.buf[h+1])<<8 | int(c.buf[h+2])<<16
-		if err := c.readSeq(c.buf[h+3]); err != nil {
+		n, err := c.readHeader(h)
+		if err != nil {
 			return nil, err
 		}
 		if total+n > c.max {

@@ -62,9 +62,8 @@ func (c *Conn) dropRest(n, left int) error {
 		if err := c.fill(headerLen, false); err != nil {
 			return err
 		}
-		h := c.rpos
-		n = int(c.buf[h]) | int(c.buf[h+1])<<8 | int(c.buf[h+2])<<16
-		if err := c.readSeq(c.buf[h+3]); err != nil {
+		var err error
+		if n, err = c.readHeader(c.rpos); err != nil {
 			return err
 		}
 		c.rpos += headerLen
