@@ -35,11 +35,11 @@ type Conn struct {
 	trackedAtVerify string
 	// notedSafe is the last text noteSent found harmless.
 	notedSafe string
+	// stmtArgs holds the arguments of the pending text statement (c.stmt).
+	stmtArgs []any
 	// What ended Rows leave for the next one (rows_spare.go): their column
 	// and value slices, and the last set of column names made (never
 	// modified, so shared by every Rows with the same names).
-	// stmtArgs holds the arguments of the pending text statement (c.stmt).
-	stmtArgs   []any
 	spareCols  []types.Column
 	spareVals  [][]byte
 	shareNames []string

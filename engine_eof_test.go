@@ -15,9 +15,24 @@ import (
 // each query by its text (see classicReplies) until the client quits.
 func classicServer(t *testing.T) *aiomysql.Config {
 	t.Helper()
+	return withoutCapsServer(t, wire.ClientDeprecateEOF, func(c *fakeserver.Conn, q string) error {
+		reply, ok := classicReplies[q]
+		if !ok {
+			return fmt.Errorf("no scripted reply to %q", q)
+		}
+		return reply(c)
+	})
+}
+
+// withoutCapsServer starts a fake server whose greeting offers none of the
+// capabilities in drop, checks that the client asks for none of them,
+// accepts the login and answers each query with reply; it returns a Config
+// for it.
+func withoutCapsServer(t *testing.T, drop wire.Capability, reply func(c *fakeserver.Conn, q string) error) *aiomysql.Config {
+	t.Helper()
 	srv := fakeserver.Start(t, func(c *fakeserver.Conn) error {
 		g := nativeGreeting()
-		g.Capabilities &^= wire.ClientDeprecateEOF
+		g.Capabilities &^= drop
 		if err := c.Greet(g); err != nil {
 			return err
 		}
@@ -25,19 +40,13 @@ func classicServer(t *testing.T) *aiomysql.Config {
 		if err != nil {
 			return err
 		}
-		if hr.Capabilities&wire.ClientDeprecateEOF != 0 {
-			return errors.New("the client asked for CLIENT_DEPRECATE_EOF, which the server did not offer")
+		if asked := hr.Capabilities & drop; asked != 0 {
+			return fmt.Errorf("the client asked for capabilities %#x, which the server did not offer", uint32(asked))
 		}
 		if err := c.WriteOK(wire.OK{StatusFlags: wire.ServerStatusAutocommit}); err != nil {
 			return err
 		}
-		return serveQueries(c, true, func(q string) error {
-			reply, ok := classicReplies[q]
-			if !ok {
-				return fmt.Errorf("no scripted reply to %q", q)
-			}
-			return reply(c)
-		})
+		return serveQueries(c, true, func(q string) error { return reply(c, q) })
 	})
 	return fakeConfig(t, srv)
 }

@@ -1,7 +1,6 @@
 package aiomysql_test
 
 import (
-	"errors"
 	"strings"
 	"testing"
 	"time"
@@ -16,30 +15,12 @@ import (
 // in, so the instant comes back, not a time shifted by the offset.
 func TestTimestampZoneWithoutSessionTracking(t *testing.T) {
 	const stamp = "2024-01-01 05:30:00" // 2024-01-01 00:00 UTC in +05:30
-	srv := fakeserver.Start(t, func(c *fakeserver.Conn) error {
-		g := nativeGreeting()
-		g.Capabilities &^= wire.ClientDeprecateEOF | wire.ClientSessionTrack
-		if err := c.Greet(g); err != nil {
-			return err
+	cfg := withoutCapsServer(t, wire.ClientDeprecateEOF|wire.ClientSessionTrack, func(c *fakeserver.Conn, q string) error {
+		if strings.HasPrefix(q, "SET ") {
+			return c.WriteOK(wire.OK{StatusFlags: wire.ServerStatusAutocommit})
 		}
-		hr, _, err := c.ReadHandshakeResponse(nil)
-		if err != nil {
-			return err
-		}
-		if hr.Capabilities&wire.ClientSessionTrack != 0 {
-			return errors.New("the client asked for session tracking, which the server did not offer")
-		}
-		if err := c.WriteOK(wire.OK{StatusFlags: wire.ServerStatusAutocommit}); err != nil {
-			return err
-		}
-		return serveQueries(c, true, func(q string) error {
-			if strings.HasPrefix(q, "SET ") {
-				return c.WriteOK(wire.OK{StatusFlags: wire.ServerStatusAutocommit})
-			}
-			return writeClassicSet(c, []classicCol{{"ts", wire.TypeTimestamp}}, [][]*string{{strp(stamp)}}, wire.ServerStatusAutocommit, false)
-		})
+		return writeClassicSet(c, []classicCol{{"ts", wire.TypeTimestamp}}, [][]*string{{strp(stamp)}}, wire.ServerStatusAutocommit, false)
 	})
-	cfg := fakeConfig(t, srv)
 	cfg.TimeZone = "+05:30"
 	c := connectT(t, cfg)
 	var ts time.Time
