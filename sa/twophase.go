@@ -148,6 +148,12 @@ func (c *Conn) CommitPrepared(ctx context.Context, xid string) error {
 
 // RollbackPrepared rolls back the prepared XA transaction xid (XA
 // ROLLBACK), as aiomysql.sa's SAConnection.rollback_prepared.
+//
+// For this and CommitPrepared, the session that prepared xid must have
+// ended on the server: until the server has finished closing it (a moment
+// after its client closed or it was killed), the transaction is still that
+// session's and the server answers XAER_NOTA (1397), unknown XID. The
+// process list shows when the session is gone.
 func (c *Conn) RollbackPrepared(ctx context.Context, xid string) error {
 	return c.endPrepared(ctx, "XA ROLLBACK ", xid)
 }
